@@ -101,6 +101,8 @@ export interface Constraint extends ItemBase {
   readonly constraintKind?: ConstraintKind;
   /** Globs relative to the manifest's folder; `!` negates. */
   readonly appliesTo: readonly string[];
+  /** Range of each `appliesTo` entry, parallel to it (when known). */
+  readonly appliesToRanges?: readonly Range[];
   /** Folder of the declaring manifest, root-relative ('' for the root). */
   readonly base: string;
   readonly objectives: readonly string[];
@@ -120,6 +122,10 @@ export interface Scope {
   /** Globs relative to `base`; `!` negates. */
   readonly paths: readonly string[];
   readonly serves: readonly string[];
+  /** Range of each `paths` entry, parallel to it (when known). */
+  readonly pathRanges?: readonly Range[];
+  /** Range of each `serves` entry, parallel to it (when known). */
+  readonly servesRanges?: readonly Range[];
   /** Folder of the declaring manifest, root-relative ('' for the root). */
   readonly base: string;
   readonly source: { readonly manifest: string; readonly range: Range };
