@@ -1,10 +1,12 @@
 // One build script, several bundles: the extension (CommonJS, vscode external), the CLI (Node 20+),
 // and the generated JSON Schema for intent.yaml. Type-checking is separate (`tsc --noEmit`).
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -14,6 +16,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { INTENT_LENS_VERSION: JSON.stringify(pkg.version) },
 };
 
 const builds = [];

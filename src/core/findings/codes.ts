@@ -1,0 +1,32 @@
+// The catalogue of finding codes: one place for their severity, title and help, used by the CLI's
+// SARIF rules, the editor's diagnostics and the README's table (a unit test keeps the README in sync).
+import type { FindingCode, Severity } from '../types';
+
+export interface CodeInfo {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly name: string;
+  readonly title: string;
+  readonly help: string;
+}
+
+export const FINDING_CODES: readonly CodeInfo[] = [
+  { code: 'IL001', severity: 'error', name: 'YamlSyntaxError', title: 'YAML syntax error in a manifest', help: 'The manifest is not valid YAML (or is too large to read). Fix the syntax at the position shown; the other manifests keep working meanwhile.' },
+  { code: 'IL002', severity: 'error', name: 'SchemaViolation', title: 'Schema violation', help: 'A manifest node does not match the intent.yaml schema (wrong type, unknown key, missing field, invalid ID or URL). The rest of the manifest still loads.' },
+  { code: 'IL003', severity: 'error', name: 'DuplicateId', title: 'Duplicate ID', help: 'An ID must be unique across all manifests of a workspace root. Both places are reported; rename one of them.' },
+  { code: 'IL004', severity: 'error', name: 'UnknownManifestReference', title: 'Unknown ID referenced in a manifest', help: 'A reference in keyResults, hurts, serves, objectives or supersededBy names no item (or an item of the wrong kind). A near miss is suggested.' },
+  { code: 'IL005', severity: 'warning', name: 'GlobMatchesNothing', title: 'Glob matches no file', help: 'A scopes.paths or constraints.appliesTo glob matches no file of the workspace: it is probably misspelled or stale.' },
+  { code: 'IL010', severity: 'error', name: 'UnknownTagId', title: 'Unknown ID in a code tag', help: 'An @intent, @intent-file or @debt tag names an ID that no manifest declares. A near miss is suggested; a quick fix can add the item.' },
+  { code: 'IL011', severity: 'warning', name: 'RetiredLink', title: 'Link to a retired item', help: 'The tag links to an item that is achieved, dropped or superseded. Point it at the successor named in the message (supersededBy).' },
+  { code: 'IL012', severity: 'warning', name: 'MalformedTag', title: 'Malformed tag', help: 'A comment holds something that looks like an intent tag but cannot be read: a missing or invalid ID, or a misspelled directive.' },
+  { code: 'IL020', severity: 'info', name: 'UnlinkedItem', title: 'KR or problem with no linked code', help: 'No tag or scope links code to this key result or problem (a KR also counts as linked through a linked problem that moves it).' },
+  { code: 'IL021', severity: 'info', name: 'ObjectiveWithoutKr', title: 'Objective with no KR', help: 'An objective without key results cannot be measured. Add at least one key result.' },
+  { code: 'IL022', severity: 'info', name: 'UnanchoredDebt', title: 'Debt item with neither code anchor nor tracker', help: 'Nobody can find this debt: add `@debt ID` where it lives in the code, or a tracker key or URL.' },
+  { code: 'IL030', severity: 'warning', name: 'ChangeWithoutIntent', title: 'Review: changed file with no intent', help: 'A changed file has no effective intent (no tag, file tag or scope). Link it so reviewers know what the change is for.' },
+  { code: 'IL031', severity: 'info', name: 'ChangeUnderConstraint', title: 'Review: change touches code under a constraint', help: 'The change touches code that a technical constraint applies to; the message names the constraint so the reviewer checks it.' },
+  { code: 'IL032', severity: 'warning', name: 'LastKrLinkRemoved', title: 'Review: change removes the last link to a KR', help: 'After this change no code links to the key result any more.' },
+];
+
+export const CODE_INFO: ReadonlyMap<FindingCode, CodeInfo> = new Map(FINDING_CODES.map((c) => [c.code, c]));
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
