@@ -1,0 +1,178 @@
+// Comment and string syntax per file type, so the tag scanner finds tags only inside real comments.
+
+import { basename, extname } from '../paths';
+
+export interface StringSyntax {
+  readonly open: string;
+  readonly close: string;
+  /** Escape character inside the string; undefined for raw strings. */
+  readonly escape?: string;
+  /** False: an unterminated string ends at the end of its line. */
+  readonly multiline: boolean;
+  /** JS template literal: `${` opens code until the matching `}`. */
+  readonly interpolation?: boolean;
+  /** Opens only after a non-word character (YAML, shell: the apostrophe in `don't` is not a quote). */
+  readonly needsBoundary?: boolean;
+}
+
+export interface BlockSyntax {
+  readonly open: string;
+  readonly close: string;
+}
+
+/** A region inside which another syntax applies, e.g. `<script>` in HTML/Vue/Svelte. */
+export interface EmbeddedRegion {
+  /** Lower-case tag opener such as `<script`; the region starts after the next `>`. */
+  readonly open: string;
+  /** Lower-case closer such as `</script`. */
+  readonly close: string;
+  readonly syntax: LanguageSyntax;
+}
+
+export interface LanguageSyntax {
+  readonly id: string;
+  readonly line: readonly string[];
+  readonly block: readonly BlockSyntax[];
+  readonly strings: readonly StringSyntax[];
+  /** A line comment opens only at the start of a word (shell `${x#y}`, YAML `a#b`). */
+  readonly lineCommentNeedsSpace?: boolean;
+  /** Rust: raw strings `r#"…"#`, and `'a` lifetimes that are not char literals. */
+  readonly rust?: boolean;
+  /** `'` opens a char literal only when it looks like one (`'x'`, `'\n'`): Rust, Haskell, Elm. */
+  readonly charLiteralHeuristic?: boolean;
+  /** Escape character in code (TeX: `\%` is not a comment). */
+  readonly codeEscape?: string;
+  readonly embedded?: readonly EmbeddedRegion[];
+}
+
+const SQ: StringSyntax = { open: "'", close: "'", escape: '\\', multiline: false };
+const DQ: StringSyntax = { open: '"', close: '"', escape: '\\', multiline: false };
+const DQ_ML: StringSyntax = { open: '"', close: '"', escape: '\\', multiline: true };
+const TRIPLE_DQ_RAW: StringSyntax = { open: '"""', close: '"""', multiline: true };
+const TRIPLE_SQ_RAW: StringSyntax = { open: "'''", close: "'''", multiline: true };
+const TEMPLATE: StringSyntax = { open: '`', close: '`', escape: '\\', multiline: true, interpolation: true };
+const SQ_B: StringSyntax = { ...SQ, needsBoundary: true };
+const DQ_B: StringSyntax = { ...DQ, needsBoundary: true };
+const C_BLOCK: BlockSyntax = { open: '/*', close: '*/' };
+const HTML_BLOCK: BlockSyntax = { open: '<!--', close: '-->' };
+
+function lang(id: string, rest: Omit<LanguageSyntax, 'id'>): LanguageSyntax {
+  return { id, ...rest };
+}
+
+const JS = lang('javascript', { line: ['//'], block: [C_BLOCK], strings: [SQ, DQ, TEMPLATE] });
+const CSS = lang('css', { line: [], block: [C_BLOCK], strings: [SQ, DQ] });
+const C_LIKE = lang('c', { line: ['//'], block: [C_BLOCK], strings: [SQ, DQ] });
+const JAVA = lang('java', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_DQ_RAW, SQ, DQ] });
+const CSHARP = lang('csharp', {
+  line: ['//'],
+  block: [C_BLOCK],
+  strings: [TRIPLE_DQ_RAW, { open: '@"', close: '"', multiline: true }, SQ, DQ],
+});
+const GO = lang('go', { line: ['//'], block: [C_BLOCK], strings: [{ open: '`', close: '`', multiline: true }, SQ, DQ] });
+const RUST = lang('rust', { line: ['//'], block: [C_BLOCK], strings: [DQ_ML], rust: true, charLiteralHeuristic: true });
+const SWIFT = lang('swift', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_DQ_RAW, DQ] });
+const KOTLIN = lang('kotlin', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_DQ_RAW, SQ, DQ] });
+const SCALA = lang('scala', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_DQ_RAW, SQ, DQ] });
+const PHP = lang('php', { line: ['//', '#'], block: [C_BLOCK], strings: [SQ, DQ] });
+const SCSS = lang('scss', { line: ['//'], block: [C_BLOCK], strings: [SQ, DQ] });
+const DART = lang('dart', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_DQ_RAW, TRIPLE_SQ_RAW, SQ, DQ] });
+/** Python: triple-quoted strings (docstrings) are comment regions. */
+const PYTHON = lang('python', {
+  line: ['#'],
+  block: [{ open: '"""', close: '"""' }, { open: "'''", close: "'''" }],
+  strings: [SQ, DQ],
+});
+const RUBY = lang('ruby', { line: ['#'], block: [], strings: [SQ, DQ] });
+const SHELL = lang('shell', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const YAML = lang('yaml', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const TOML = lang('toml', { line: ['#'], block: [], strings: [TRIPLE_DQ_RAW, TRIPLE_SQ_RAW, SQ_B, DQ_B] });
+const R = lang('r', { line: ['#'], block: [], strings: [SQ, DQ] });
+const PERL = lang('perl', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const POWERSHELL = lang('powershell', { line: ['#'], block: [{ open: '<#', close: '#>' }], strings: [SQ_B, DQ_B] });
+const HASH_ONLY = lang('hash', { line: ['#'], block: [], strings: [] });
+const MAKE = lang('makefile', { line: ['#'], block: [], strings: [], codeEscape: '\\' });
+const DOCKER = lang('dockerfile', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const INI = lang('ini', { line: [';', '#'], block: [], strings: [] });
+const SQL = lang('sql', { line: ['--'], block: [C_BLOCK], strings: [{ open: "'", close: "'", multiline: true }, { open: '"', close: '"', multiline: false }] });
+const LUA = lang('lua', {
+  line: ['--'],
+  block: [{ open: '--[[', close: ']]' }],
+  strings: [{ open: '[[', close: ']]', multiline: true }, SQ, DQ],
+});
+const HASKELL = lang('haskell', { line: ['--'], block: [{ open: '{-', close: '-}' }], strings: [DQ], charLiteralHeuristic: true });
+const LISP = lang('lisp', { line: [';'], block: [{ open: '#|', close: '|#' }], strings: [DQ_ML] });
+const CLOJURE = lang('clojure', { line: [';'], block: [], strings: [DQ_ML] });
+const ASM = lang('asm', { line: [';'], block: [], strings: [SQ, DQ] });
+const TEX = lang('tex', { line: ['%'], block: [], strings: [], codeEscape: '\\' });
+const ERLANG = lang('erlang', { line: ['%'], block: [], strings: [DQ], charLiteralHeuristic: true });
+const MARKDOWN = lang('markdown', {
+  line: [],
+  block: [HTML_BLOCK],
+  // Code fences and inline code are examples, not tags.
+  strings: [{ open: '```', close: '```', multiline: true }, { open: '~~~', close: '~~~', multiline: true }, { open: '`', close: '`', multiline: false }],
+});
+const XML = lang('xml', { line: [], block: [HTML_BLOCK], strings: [] });
+const HTML = lang('html', {
+  line: [],
+  block: [HTML_BLOCK],
+  strings: [],
+  embedded: [
+    { open: '<script', close: '</script', syntax: JS },
+    { open: '<style', close: '</style', syntax: SCSS },
+  ],
+});
+
+const BY_EXTENSION: Record<string, LanguageSyntax> = {
+  ts: JS, tsx: JS, mts: JS, cts: JS, js: JS, jsx: JS, mjs: JS, cjs: JS,
+  java: JAVA,
+  c: C_LIKE, h: C_LIKE, cpp: C_LIKE, cc: C_LIKE, cxx: C_LIKE, hpp: C_LIKE, hh: C_LIKE, hxx: C_LIKE,
+  cs: CSHARP,
+  go: GO,
+  rs: RUST,
+  swift: SWIFT,
+  kt: KOTLIN, kts: KOTLIN,
+  scala: SCALA, sc: SCALA,
+  php: PHP,
+  css: CSS,
+  scss: SCSS, less: SCSS,
+  dart: DART,
+  py: PYTHON, pyi: PYTHON,
+  rb: RUBY,
+  sh: SHELL, bash: SHELL, zsh: SHELL,
+  yaml: YAML, yml: YAML,
+  toml: TOML,
+  r: R,
+  pl: PERL, pm: PERL,
+  ps1: POWERSHELL, psm1: POWERSHELL,
+  mk: MAKE,
+  dockerfile: DOCKER,
+  conf: HASH_ONLY,
+  ini: INI, cfg: INI,
+  sql: SQL,
+  lua: LUA,
+  hs: HASKELL, elm: HASKELL,
+  clj: CLOJURE, cljs: CLOJURE, cljc: CLOJURE, edn: CLOJURE,
+  lisp: LISP, lsp: LISP, el: LISP, scm: LISP,
+  asm: ASM, s: ASM,
+  tex: TEX, sty: TEX, cls: TEX,
+  erl: ERLANG, hrl: ERLANG,
+  md: MARKDOWN, markdown: MARKDOWN,
+  xml: XML, svg: XML, xsd: XML, xsl: XML,
+  html: HTML, htm: HTML, vue: HTML, svelte: HTML,
+};
+
+const BY_BASENAME: Record<string, LanguageSyntax> = {
+  makefile: MAKE, gnumakefile: MAKE,
+  dockerfile: DOCKER, containerfile: DOCKER,
+};
+
+/** The comment syntax for a path, or undefined when the file type is not scanned for tags. */
+export function languageForPath(path: string): LanguageSyntax | undefined {
+  const base = basename(path).toLowerCase();
+  const byName = BY_BASENAME[base];
+  if (byName) return byName;
+  if (base.startsWith('dockerfile.')) return DOCKER;
+  const ext = extname(path).slice(1);
+  return Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+}

@@ -1,0 +1,504 @@
+// Finds @intent / @intent-file / @debt tags and TODO-style markers inside comments, in one linear pass.
+
+import type { MalformedTag, Marker, Position, Range, Tag, TagKind, TagRef, TagScan } from '../types';
+import { languageForPath, type LanguageSyntax, type StringSyntax } from './languages';
+
+export const TAG_DIRECTIVES = ['@intent-file', '@intent', '@debt'] as const;
+export const DEFAULT_MARKERS: readonly string[] = ['TODO', 'FIXME', 'HACK'];
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._:/-]*$/;
+
+export interface ScanOptions {
+  readonly markers?: readonly string[];
+}
+
+const EMPTY_SCAN: TagScan = { tags: [], malformed: [], markers: [] };
+
+/** Scan a file's text; files of unknown type yield an empty scan. Never throws on any input. */
+export function scanTags(text: string, path: string, options?: ScanOptions): TagScan {
+  const syntax = languageForPath(path);
+  if (!syntax) return EMPTY_SCAN;
+  return scanWithSyntax(text, syntax, options);
+}
+
+/** Scan text with an explicit syntax (tests, embedded documents). */
+export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: ScanOptions): TagScan {
+  const collector = new Collector(text, options?.markers ?? DEFAULT_MARKERS);
+  lexComments(text, syntax, (start, end) => collector.comment(start, end));
+  return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexer: code / string / comment states; reports the content range of every comment.
+
+type Opener =
+  | { readonly kind: 'line'; readonly text: string }
+  | { readonly kind: 'block'; readonly text: string; readonly close: string }
+  | { readonly kind: 'string'; readonly text: string; readonly def: StringSyntax }
+  | { readonly kind: 'embed'; readonly text: string; readonly close: string; readonly syntax: LanguageSyntax };
+
+interface Compiled {
+  readonly syntax: LanguageSyntax;
+  readonly openers: readonly Opener[];
+  readonly firstChars: ReadonlySet<number>;
+}
+
+const compiledCache = new WeakMap<LanguageSyntax, Compiled>();
+
+function compile(syntax: LanguageSyntax): Compiled {
+  const cached = compiledCache.get(syntax);
+  if (cached) return cached;
+  const openers: Opener[] = [
+    ...syntax.block.map((b) => ({ kind: 'block' as const, text: b.open, close: b.close })),
+    ...syntax.line.map((l) => ({ kind: 'line' as const, text: l })),
+    ...syntax.strings.map((s) => ({ kind: 'string' as const, text: s.open, def: s })),
+    ...(syntax.embedded ?? []).map((e) => ({ kind: 'embed' as const, text: e.open, close: e.close, syntax: e.syntax })),
+  ];
+  // Longest first, so `"""` wins over `"`, `--[[` over `--`, `<!--` over `<`.
+  openers.sort((a, b) => b.text.length - a.text.length);
+  const firstChars = new Set<number>(openers.map((o) => o.text.charCodeAt(0)));
+  if (syntax.charLiteralHeuristic) firstChars.add(0x27);
+  if (syntax.codeEscape) firstChars.add(syntax.codeEscape.charCodeAt(0));
+  const result = { syntax, openers, firstChars };
+  compiledCache.set(syntax, result);
+  return result;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c > 0x7f;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0xfeff;
+}
+
+function startsWithLower(text: string, i: number, lower: string): boolean {
+  if (i + lower.length > text.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    let c = text.charCodeAt(i + k);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * Walk `text` once and call `onComment(start, end)` with the content range of each comment (delimiters
+ * excluded). Unterminated strings and comments end at the end of the text (or line, for single-line strings).
+ */
+export function lexComments(text: string, syntax: LanguageSyntax, onComment: (start: number, end: number) => void): void {
+  const n = text.length;
+  const outer = compile(syntax);
+  let cur = outer;
+  let embedClose: string | undefined;
+  /** Brace depth of each open `${` interpolation, innermost last; each frame remembers its template. */
+  const templates: { depth: number; def: StringSyntax }[] = [];
+  let i = 0;
+
+  /** Scan a string body from `j`; returns the index after it, or -1 when an interpolation `${` opened. */
+  const scanString = (j: number, def: StringSyntax): number => {
+    const close = def.close;
+    const c0 = close.charCodeAt(0);
+    const esc = def.escape ? def.escape.charCodeAt(0) : -1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === esc) {
+        j += 2;
+        continue;
+      }
+      if (c === c0 && (close.length === 1 || text.startsWith(close, j))) return j + close.length;
+      if (c === 0x0a && !def.multiline) return j;
+      if (def.interpolation && c === 0x24 && text.charCodeAt(j + 1) === 0x7b) {
+        templates.push({ depth: 0, def });
+        i = j + 2;
+        return -1;
+      }
+      j++;
+    }
+    return n;
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (templates.length > 0) {
+      const top = templates[templates.length - 1];
+      if (c === 0x7b) top.depth++;
+      else if (c === 0x7d) {
+        if (top.depth === 0) {
+          templates.pop();
+          const end = scanString(i + 1, top.def);
+          if (end >= 0) i = end;
+          continue;
+        }
+        top.depth--;
+      }
+    }
+    if (embedClose !== undefined && c === 0x3c && startsWithLower(text, i, embedClose)) {
+      cur = outer;
+      embedClose = undefined;
+      templates.length = 0;
+      i++;
+      continue;
+    }
+    if (!cur.firstChars.has(c) && !(cur.syntax.rust && (c === 0x72 || c === 0x62))) {
+      i++;
+      continue;
+    }
+    const syn = cur.syntax;
+    if (syn.codeEscape !== undefined && c === syn.codeEscape.charCodeAt(0)) {
+      i += 2;
+      continue;
+    }
+    if (syn.rust && (c === 0x72 || c === 0x62)) {
+      const end = rustRawString(text, i);
+      if (end > i) {
+        i = end;
+        continue;
+      }
+      if (!cur.firstChars.has(c)) {
+        i++;
+        continue;
+      }
+    }
+    if (syn.charLiteralHeuristic && c === 0x27) {
+      // 'x', '\n', '\u{1F600}' are char literals; 'a in `&'a str` is a lifetime (code).
+      const isChar =
+        text.charCodeAt(i + 1) === 0x5c ||
+        text.charCodeAt(i + 2) === 0x27 ||
+        (text.charCodeAt(i + 3) === 0x27 && (text.charCodeAt(i + 1) & 0xfc00) === 0xd800);
+      if (!isChar) {
+        i++;
+        continue;
+      }
+      const end = scanString(i + 1, { open: "'", close: "'", escape: '\\', multiline: false });
+      i = end < 0 ? i + 1 : end;
+      continue;
+    }
+    let matched = false;
+    for (const op of cur.openers) {
+      if (op.kind === 'embed' ? !startsWithLower(text, i, op.text) : !text.startsWith(op.text, i)) continue;
+      const after = i + op.text.length;
+      if (op.kind === 'line') {
+        if (syn.lineCommentNeedsSpace && i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) continue;
+        let end = text.indexOf('\n', after);
+        if (end < 0) end = n;
+        onComment(after, end > after && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+        i = end;
+      } else if (op.kind === 'block') {
+        let end = text.indexOf(op.close, after);
+        if (end < 0) end = n;
+        onComment(after, end);
+        i = Math.min(n, end + op.close.length);
+      } else if (op.kind === 'string') {
+        if (op.def.needsBoundary && i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
+        const end = scanString(after, op.def);
+        if (end >= 0) i = end;
+      } else {
+        const next = text.charCodeAt(after);
+        if (after < n && next !== 0x3e && !isSpaceCode(next)) continue;
+        const gt = text.indexOf('>', after);
+        i = gt < 0 ? n : gt + 1;
+        cur = compile(op.syntax);
+        embedClose = op.close;
+      }
+      matched = true;
+      break;
+    }
+    if (!matched) i++;
+  }
+}
+
+/** End index of a Rust raw (byte) string starting at `i` (`r"…"`, `r#"…"#`, `br#"…"#`), or `i` if none. */
+function rustRawString(text: string, i: number): number {
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return i;
+  let j = i;
+  if (text.charCodeAt(j) === 0x62) j++;
+  if (text.charCodeAt(j) !== 0x72) return i;
+  j++;
+  let hashes = 0;
+  while (text.charCodeAt(j) === 0x23) {
+    hashes++;
+    j++;
+  }
+  if (text.charCodeAt(j) !== 0x22) return i;
+  const closer = '"' + '#'.repeat(hashes);
+  const end = text.indexOf(closer, j + 1);
+  return end < 0 ? text.length : end + closer.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tag and marker recognition inside comment text.
+
+const DIRECTIVE_KINDS: Record<string, TagKind> = { intent: 'intent', 'intent-file': 'intent-file', debt: 'debt' };
+/** Prose words close to a directive that are not typos of it. */
+const NOT_TYPOS = new Set(['indent', 'intern', 'internal', 'content', 'extent', 'intend', 'intents-', 'event', 'dept']);
+const DECORATION = new Set(['*', '/', '!', '#', ';', '%', '-', '<', '>'].map((s) => s.charCodeAt(0)));
+
+class Collector {
+  readonly tags: Tag[] = [];
+  readonly malformed: MalformedTag[] = [];
+  readonly markers: Marker[] = [];
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly markerWords: readonly string[],
+  ) {}
+
+  comment(start: number, end: number): void {
+    let ls = start;
+    while (ls <= end) {
+      let le = this.text.indexOf('\n', ls);
+      if (le < 0 || le > end) le = end;
+      let segEnd = le;
+      if (segEnd > ls && this.text.charCodeAt(segEnd - 1) === 0x0d) segEnd--;
+      this.line(ls, segEnd);
+      if (le >= end) break;
+      ls = le + 1;
+    }
+  }
+
+  private line(start: number, end: number): void {
+    const text = this.text;
+    let at = text.indexOf('@', start);
+    while (at >= 0 && at < end) {
+      at = this.directive(at, start, end);
+      at = text.indexOf('@', at);
+    }
+    if (this.markerWords.length > 0) this.marker(start, end);
+  }
+
+  /** Handle a possible directive at `at`; returns where to continue searching. */
+  private directive(at: number, segStart: number, segEnd: number): number {
+    const text = this.text;
+    if (at > segStart) {
+      const prev = text.charCodeAt(at - 1);
+      if (!isSpaceCode(prev)) {
+        for (let k = segStart; k < at; k++) if (!DECORATION.has(text.charCodeAt(k))) return at + 1;
+      }
+    }
+    let j = at + 1;
+    while (j < segEnd) {
+      const c = text.charCodeAt(j);
+      if (!(isWordCode(c) || c === 0x2d) || c > 0x7f) break;
+      j++;
+    }
+    const word = text.slice(at + 1, j);
+    if (word === '' || !/^[A-Za-z]/.test(word)) return j > at + 1 ? j : at + 1;
+    const kind = DIRECTIVE_KINDS[word];
+    if (j < segEnd && !isSpaceCode(text.charCodeAt(j))) {
+      if (kind && text.charCodeAt(j) === 0x3a && (j + 1 >= segEnd || isSpaceCode(text.charCodeAt(j + 1)))) {
+        this.malformed.push({
+          message: `Write '@${word} ID' without a colon after '@${word}'`,
+          range: this.range(at, j + 1),
+        });
+        return j + 1;
+      }
+      return j;
+    }
+    if (kind) return this.tag(kind, at, j, segEnd);
+    const suggestion = typoOf(word);
+    if (suggestion) {
+      this.malformed.push({
+        message: `Unknown tag '@${word}': did you mean '${suggestion}'?`,
+        range: this.range(at, j),
+      });
+    }
+    return j;
+  }
+
+  /** Parse the IDs and note of a tag whose directive spans [at, dirEnd); returns where to continue. */
+  private tag(kind: TagKind, at: number, dirEnd: number, segEnd: number): number {
+    const text = this.text;
+    const directive = text.slice(at, dirEnd);
+    // The IDs run up to the note separator, or up to another directive on the same line.
+    let idsEnd = segEnd;
+    let noteStart = -1;
+    const body = text.slice(dirEnd, segEnd);
+    const sep = /\s(?:--|\u2014)(?=\s|$)/.exec(body);
+    if (sep) {
+      idsEnd = dirEnd + sep.index;
+      noteStart = dirEnd + sep.index + sep[0].length;
+    }
+    const ids: TagRef[] = [];
+    let invalid = 0;
+    let lastComma = -1;
+    let tokenAfterComma = true;
+    let j = dirEnd;
+    let continueAt = segEnd;
+    while (j < idsEnd) {
+      const c = text.charCodeAt(j);
+      if (isSpaceCode(c)) {
+        j++;
+        continue;
+      }
+      if (c === 0x2c) {
+        lastComma = j;
+        tokenAfterComma = false;
+        j++;
+        continue;
+      }
+      let k = j;
+      while (k < idsEnd && !isSpaceCode(text.charCodeAt(k)) && text.charCodeAt(k) !== 0x2c) k++;
+      if (c === 0x40 && k > j + 1) {
+        // Another directive: this tag ends here.
+        idsEnd = j;
+        noteStart = -1;
+        continueAt = j;
+        break;
+      }
+      tokenAfterComma = true;
+      let tokEnd = k;
+      while (tokEnd > j + 1 && text.charCodeAt(tokEnd - 1) === 0x2e) tokEnd--;
+      const token = text.slice(j, tokEnd);
+      if (ID_PATTERN.test(token)) {
+        ids.push({ id: token, range: this.range(j, tokEnd) });
+      } else {
+        invalid++;
+        this.malformed.push({
+          message: `Invalid ID '${clip(text.slice(j, k))}' in ${directive}: an ID starts with a letter and contains only letters, digits and . _ : / - (put free text after ' -- ')`,
+          range: this.range(j, k),
+        });
+      }
+      j = k;
+    }
+    if (lastComma >= 0 && !tokenAfterComma) {
+      this.malformed.push({ message: `Dangling comma after the last ID in ${directive}`, range: this.range(lastComma, lastComma + 1) });
+    }
+    let tagEnd = noteStart >= 0 ? segEnd : idsEnd;
+    if (continueAt < segEnd) tagEnd = continueAt;
+    while (tagEnd > dirEnd && isSpaceCode(text.charCodeAt(tagEnd - 1))) tagEnd--;
+    if (ids.length === 0) {
+      if (invalid === 0) {
+        this.malformed.push({
+          message: `${directive} needs at least one ID, e.g. '${directive} kr:cycle-time'`,
+          range: this.range(at, dirEnd),
+        });
+      }
+      return continueAt;
+    }
+    const note = noteStart >= 0 && continueAt >= segEnd ? text.slice(noteStart, segEnd).trim() : '';
+    const tag: Tag = note
+      ? { kind, ids, note, range: this.range(at, tagEnd) }
+      : { kind, ids, range: this.range(at, tagEnd) };
+    this.tags.push(tag);
+    return continueAt;
+  }
+
+  private marker(start: number, end: number): void {
+    const text = this.text;
+    let best = -1;
+    let bestWord = '';
+    for (const word of this.markerWords) {
+      if (!word) continue;
+      let k = text.indexOf(word, start);
+      while (k >= 0 && k + word.length <= end) {
+        if (best >= 0 && k >= best) break;
+        if (this.isMarkerAt(k, word, start, end)) {
+          best = k;
+          bestWord = word;
+          break;
+        }
+        k = text.indexOf(word, k + 1);
+      }
+    }
+    if (best < 0) return;
+    let j = best + bestWord.length;
+    if (text.charCodeAt(j) === 0x28) {
+      const close = text.indexOf(')', j);
+      if (close >= 0 && close < end) j = close + 1;
+    }
+    while (j < end && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x3a || text.charCodeAt(j) === 0x2d)) j++;
+    let e = end;
+    while (e > j && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    let rangeEnd = e > best + bestWord.length ? e : best + bestWord.length;
+    if (rangeEnd > end) rangeEnd = end;
+    this.markers.push({ marker: bestWord, text: text.slice(j, e), range: this.range(best, rangeEnd) });
+  }
+
+  /** A marker is a whole word that starts the comment text or is followed by `:` or `(`. */
+  private isMarkerAt(k: number, word: string, start: number, end: number): boolean {
+    const text = this.text;
+    const prev = k > start ? text.charCodeAt(k - 1) : -1;
+    if (prev >= 0 && (isWordCode(prev) || prev === 0x40)) return false;
+    const after = k + word.length;
+    const next = after < end ? text.charCodeAt(after) : -1;
+    if (next >= 0 && isWordCode(next)) return false;
+    if (next === 0x3a || next === 0x28) return true;
+    for (let p = start; p < k; p++) {
+      const c = text.charCodeAt(p);
+      if (!isSpaceCode(c) && !DECORATION.has(c)) return false;
+    }
+    return true;
+  }
+
+  private range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): Position {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const text = this.text;
+      let k = text.indexOf('\n');
+      while (k >= 0) {
+        starts.push(k + 1);
+        k = text.indexOf('\n', k + 1);
+      }
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? s.slice(0, 39) + '…' : s;
+}
+
+/** The directive a misspelt word most likely meant (`intnet`, `intent-fle`, `intents`, `debts`), if any. */
+export function typoOf(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (NOT_TYPOS.has(w)) return undefined;
+  if (DIRECTIVE_KINDS[w]) return '@' + w; // wrong case, e.g. @Intent
+  if (w.length > 16) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const d of ['intent', 'intent-file', 'debt']) {
+    const limit = d === 'debt' ? 1 : 2;
+    const dist = editDistance(w, d);
+    if (dist <= limit && dist < bestDistance) {
+      best = '@' + d;
+      bestDistance = dist;
+    }
+  }
+  if (best === '@debt' && w.length < 4) return undefined;
+  if (best === '@intent' && !w.startsWith('in') && !w.startsWith('it') && bestDistance > 1) return undefined;
+  return best;
+}
+
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, k) => k);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
