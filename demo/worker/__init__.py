@@ -1,0 +1,1 @@
+"""Background jobs of Casting Hub: availability sync and calendar import."""
