@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// Runs the mocha suite of test/vscode inside a real VS Code extension host, offline: code-server (VS Code's
+// server + web workbench, Node extension host) under Node 24, driven by headless Chromium via playwright-core.
+//
+//   node scripts/vscode/run-tests.mjs [--workspace DIR] [--installed | --vsix FILE] [--grep TEXT] [--timeout SEC]
+//                                     [--keep] [--verbose]
+//
+// Default: the extension from this folder (extensionDevelopmentPath) on a temp copy of demo/. With --installed
+// (the VSIX `npm run package` wrote) or --vsix FILE, the extension comes from installing that VSIX into
+// code-server, so what users install is what is tested.
+// Exits non-zero on a failing test, no test run, a crashed extension host, a timeout or any setup error, and
+// kills code-server's whole process group on every exit path (SIGINT included).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { format, parseArgs } from 'node:util';
+import {
+  ROOT, codeServerVersion, vsixPath, copyWorkspace, freePort, installExtension, launchChromium, log, makeTempDir,
+  onAnyExit, remoteUri, removeDir, requireTools, startCodeServer, withTimeout, workbenchUrl,
+} from './lib.mjs';
+
+const MARKER = /intent-lens-tests done: (\d+) passed, (\d+) failed/;
+// Workbench chatter hidden unless --verbose (the suite's own output always shows).
+const WORKBENCH_NOISE = new RegExp([
+  String.raw`^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]`,
+  String.raw`^(Ignoring fetching additional builtin|Updating additional builtin|Resolving connection token|Resolved connection token|Creating a socket)`,
+].join('|'));
+const HOST_EXIT = /Extension [Hh]ost.*exited with code:? *(-?\d+|null)/;
+
+const { values: opts } = parseArgs({
+  options: {
+    workspace: { type: 'string' },
+    vsix: { type: 'string' },
+    installed: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+if (opts.installed) opts.vsix ??= vsixPath();
+const timeoutMs = Number(opts.timeout) * 1000;
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+let temp;
+let server;
+let browser;
+const exit = onAnyExit(async () => {
+  if (browser) await withTimeout(browser.close(), 10_000, 'closing Chromium').catch((e) => log(e.message));
+  if (server) await server.stop();
+  if (temp && !opts.keep) removeDir(temp);
+  else if (temp) log(`kept ${temp}`);
+});
+setTimeout(() => {
+  log(`FAIL: the whole run exceeded ${opts.timeout} s`);
+  void exit(1);
+}, timeoutMs).unref();
+
+async function main() {
+  requireTools();
+  const testsIndex = path.join(ROOT, 'out/test/vscode/index.js');
+  if (!existsSync(testsIndex)) throw new Error(`${testsIndex} missing: run node scripts/vscode/build-tests.mjs`);
+  if (!opts.vsix && !existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js missing: run npm run build');
+
+  temp = makeTempDir();
+  const workspace = prepareWorkspace(path.join(temp, 'workspace'));
+
+  // Where the extension under test comes from, and where the tests must find it.
+  let developmentPath = ROOT;
+  let expectedRoot = ROOT;
+  if (opts.vsix) {
+    const vsix = path.resolve(opts.vsix);
+    if (!existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package`);
+    log(`installing ${path.basename(vsix)} into code-server`);
+    installExtension(temp, vsix);
+    // extensionTestsPath needs a development extension: an empty harness with another id, so the real one
+    // is the installed copy.
+    developmentPath = path.join(temp, 'harness');
+    mkdirSync(developmentPath);
+    writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({
+      name: 'intent-lens-test-harness', publisher: 'intent-lens-tests', version: '0.0.0', engines: { vscode: '*' },
+    }));
+    expectedRoot = path.join(temp, 'extensions');
+  }
+
+  const port = await freePort();
+  let hostExit;
+  let rejectHost;
+  const hostFailed = new Promise((_, reject) => { rejectHost = reject; });
+  hostFailed.catch(() => {});
+  server = await startCodeServer({
+    temp, port,
+    env: {
+      INTENT_LENS_EXPECT_EXTENSION_ROOT: expectedRoot,
+      ...(opts.grep ? { INTENT_LENS_TEST_GREP: opts.grep } : {}),
+    },
+    onLine: (line) => {
+      if (opts.verbose) console.error(`[code-server] ${line}`);
+      const m = HOST_EXIT.exec(line);
+      if (m) {
+        hostExit = m[1];
+        if (m[1] !== '0') rejectHost(new Error(`the extension host exited with code ${m[1]}`));
+      }
+      if (/Extension host .*terminated unexpectedly|extension host.*crash/i.test(line)) rejectHost(new Error(line));
+    },
+  });
+  const { version, commit } = codeServerVersion();
+  log(`code-server ready on port ${port} (VS Code ${version} ${String(commit).slice(0, 8)}) after ${elapsed()}`);
+
+  browser = await launchChromium();
+  const page = await browser.newPage();
+  let marker;
+  let resolveExit;
+  const suiteExit = new Promise((resolve) => { resolveExit = resolve; });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    // The workbench's own log and the extension host's console arrive here alike, printf-style.
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    for (const line of text.split('\n')) {
+      if (opts.verbose || type === 'error' || !WORKBENCH_NOISE.test(line)) console.log(line);
+      const m = MARKER.exec(line);
+      if (m) marker = { passed: Number(m[1]), failed: Number(m[2]) };
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  page.on('crash', () => rejectHost(new Error('the browser page crashed')));
+  page.on('pageerror', (e) => log('workbench page error:', e.message));
+
+  const url = workbenchUrl(port, workspace, [
+    ['extensionDevelopmentPath', remoteUri(port, developmentPath)],
+    ['extensionTestsPath', remoteUri(port, testsIndex)],
+    ['skipWelcome', 'true'],
+  ]);
+  const remaining = () => Math.max(1_000, timeoutMs - (Date.now() - started) - 15_000);
+  await withTimeout(page.goto(url), remaining(), 'loading the workbench');
+  log(`workbench loading after ${elapsed()}; running the suite`);
+  const code = await withTimeout(Promise.race([suiteExit, hostFailed]), remaining(), 'the suite to finish');
+  if (hostExit && hostExit !== '0') throw new Error(`the extension host exited with code ${hostExit}`);
+  if (server.exited) throw new Error(`code-server exited (${server.exitCode}) during the run`);
+
+  // The workbench reports 0 even if the extension host crashed or exited early: trust only the marker.
+  if (!marker) return fail(`no "intent-lens-tests done" marker (exit code ${code}): the suite did not finish`);
+  if (marker.passed === 0) return fail('the suite ran no test');
+  if (marker.failed > 0 || code !== 0) return fail(`${marker.failed} failed, exit code ${code}`);
+  log(`PASS: ${marker.passed} passed in ${elapsed()} (VS Code ${version}${opts.vsix ? `, from ${path.basename(opts.vsix)}` : ''})`);
+  return 0;
+}
+
+function fail(message) {
+  log(`FAIL: ${message} (${elapsed()})`);
+  return 1;
+}
+
+/** A temp copy of the workspace (default demo/), so tests may edit files freely. */
+function prepareWorkspace(dest) {
+  const source = path.resolve(ROOT, opts.workspace ?? 'demo');
+  if (existsSync(source)) return copyWorkspace(source, dest);
+  if (opts.workspace) throw new Error(`workspace ${source} not found`);
+  log('demo/ not found: using a minimal workspace with an empty intent.yaml');
+  mkdirSync(dest);
+  writeFileSync(path.join(dest, 'intent.yaml'), 'version: 1\n');
+  return dest;
+}
+
+main().then(
+  (code) => exit(code),
+  (error) => {
+    log(`FAIL: ${error?.message ?? error} (${elapsed()})`);
+    void exit(1);
+  },
+);

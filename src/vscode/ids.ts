@@ -1,0 +1,32 @@
+// Typed ids for everything package.json `contributes` names: commands, views, the view container.
+// test/unit/contributes.test.ts checks package.json against these, both ways.
+
+export const CommandId = {
+  refresh: 'intentLens.refresh',
+  createManifest: 'intentLens.createManifest',
+  linkSymbol: 'intentLens.linkSymbol',
+  tagDebt: 'intentLens.tagDebt',
+  reviewChanges: 'intentLens.reviewChanges',
+  copySummary: 'intentLens.copySummary',
+} as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+export const ViewContainerId = 'intent' as const;
+
+export const ViewId = {
+  objectives: 'intentLens.objectives',
+  constraints: 'intentLens.constraints',
+  debt: 'intentLens.debt',
+  context: 'intentLens.context',
+  review: 'intentLens.review',
+} as const;
+export type ViewId = (typeof ViewId)[keyof typeof ViewId];
+
+/** The first segment of every setting key (`intentLens.codeLens.enabled`). */
+export const ConfigSection = 'intentLens' as const;
+
+/** Context keys the extension sets, for `when` clauses in package.json. */
+export const ContextKey = {
+  /** True once a manifest is known to exist; welcome content offers "Create intent.yaml" while it is not. */
+  hasManifest: 'intentLens.hasManifest',
+} as const;
