@@ -245,26 +245,28 @@ class Collector {
   ) {}
 
   comment(start: number, end: number): void {
-    let ls = start;
-    while (ls <= end) {
-      let le = this.text.indexOf('\n', ls);
-      if (le < 0 || le > end) le = end;
+    const body = this.text.slice(start, end);
+    let ls = 0;
+    for (;;) {
+      let le = body.indexOf('\n', ls);
+      if (le < 0) le = body.length;
       let segEnd = le;
-      if (segEnd > ls && this.text.charCodeAt(segEnd - 1) === 0x0d) segEnd--;
-      this.line(ls, segEnd);
-      if (le >= end) break;
+      if (segEnd > ls && body.charCodeAt(segEnd - 1) === 0x0d) segEnd--;
+      this.line(start + ls, start + segEnd);
+      if (le >= body.length) break;
       ls = le + 1;
     }
   }
 
   private line(start: number, end: number): void {
-    const text = this.text;
-    let at = text.indexOf('@', start);
-    while (at >= 0 && at < end) {
-      at = this.directive(at, start, end);
-      at = text.indexOf('@', at);
+    // Search within the segment only: an unbounded indexOf on the whole text would make this quadratic.
+    const seg = this.text.slice(start, end);
+    let k = seg.indexOf('@');
+    while (k >= 0) {
+      const next = this.directive(start + k, start, end);
+      k = seg.indexOf('@', next - start);
     }
-    if (this.markerWords.length > 0) this.marker(start, end);
+    if (this.markerWords.length > 0) this.marker(seg, start, end);
   }
 
   /** Handle a possible directive at `at`; returns where to continue searching. */
@@ -384,28 +386,28 @@ class Collector {
     return continueAt;
   }
 
-  private marker(start: number, end: number): void {
+  private marker(seg: string, start: number, end: number): void {
     const text = this.text;
     let best = -1;
     let bestWord = '';
     for (const word of this.markerWords) {
       if (!word) continue;
-      let k = text.indexOf(word, start);
-      while (k >= 0 && k + word.length <= end) {
-        if (best >= 0 && k >= best) break;
-        if (this.isMarkerAt(k, word, start, end)) {
-          best = k;
+      let k = seg.indexOf(word);
+      while (k >= 0) {
+        if (best >= 0 && start + k >= best) break;
+        if (this.isMarkerAt(start + k, word, start, end)) {
+          best = start + k;
           bestWord = word;
           break;
         }
-        k = text.indexOf(word, k + 1);
+        k = seg.indexOf(word, k + 1);
       }
     }
     if (best < 0) return;
     let j = best + bestWord.length;
     if (text.charCodeAt(j) === 0x28) {
-      const close = text.indexOf(')', j);
-      if (close >= 0 && close < end) j = close + 1;
+      const close = seg.indexOf(')', j - start);
+      if (close >= 0) j = start + close + 1;
     }
     while (j < end && (isSpaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x3a || text.charCodeAt(j) === 0x2d)) j++;
     let e = end;

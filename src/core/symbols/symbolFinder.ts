@@ -1,0 +1,34 @@
+// The seam through which the core gets declarations: VS Code's document symbols in the editor,
+// tree-sitter in the CLI. Both produce the same SymbolNode shape (types.ts).
+
+import type { Position, Range, SymbolNode } from '../types';
+
+export interface SymbolFinder {
+  /**
+   * The declarations of a file as a tree (outermost first, in source order), or undefined when the
+   * language is not supported. Costly (a parse): call it only for files that contain tags.
+   */
+  symbols(text: string, path: string): Promise<SymbolNode[] | undefined>;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(range: Range, p: Position): boolean {
+  return comparePositions(range.start, p) <= 0 && comparePositions(p, range.end) <= 0;
+}
+
+/** Every symbol with its chain of ancestors (outermost→innermost, the symbol last), in pre-order. */
+export function flattenSymbols(symbols: readonly SymbolNode[]): SymbolNode[][] {
+  const out: SymbolNode[][] = [];
+  const visit = (nodes: readonly SymbolNode[], chain: SymbolNode[]): void => {
+    for (const s of nodes) {
+      const path = [...chain, s];
+      out.push(path);
+      visit(s.children, path);
+    }
+  };
+  visit(symbols, []);
+  return out;
+}
