@@ -61,6 +61,7 @@ async function main() {
 
   await page.locator('.activitybar [aria-label^="Intent"]').first().click({ timeout: 15_000 });
   await page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
+  await page.mouse.move(Number(opts.width) / 2, Number(opts.height) - 5); // no hover tooltip in the picture
   await page.waitForTimeout(2_000); // let views, welcome content and decorations settle
   const out = path.resolve(ROOT, opts.out);
   mkdirSync(path.dirname(out), { recursive: true });
