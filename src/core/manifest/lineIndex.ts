@@ -33,7 +33,8 @@ export class LineIndex {
       if (this.starts[mid] <= off) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: off - this.starts[lo] };
+    // An offset inside a line break (the `\n` of `\r\n`) is the end of its line.
+    return { line: lo, character: Math.min(off, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   range(start: number, end: number): Range {

@@ -178,7 +178,8 @@ class ManifestParser {
         const key = this.text.slice(start, Math.min(end, start + 80));
         message = `duplicate key ${/^["']/.test(key) ? key : `'${key}'`}: keys of a mapping must be unique`;
       } else if (/call stack/i.test(err.message)) {
-        message = 'the manifest nests too deeply to be read';
+        this.finding('IL001', this.lines.range(start, end), 'the manifest nests too deeply to be read');
+        break; // every later error is the same overflow
       }
       this.finding('IL001', this.lines.range(start, end), message);
     }

@@ -6,25 +6,38 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prevPrev = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(b.length + 1).fill(0);
+  const n = b.length + 1;
+  // Three rows in one buffer: i-2, i-1 and i, rotated by offset.
+  const rows = new Int32Array(3 * n);
+  let prevPrev = 0;
+  let prev = n;
+  let cur = 2 * n;
+  for (let j = 0; j < n; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        d = Math.min(d, prevPrev[j - 2] + 1);
+    const ai = a.charCodeAt(i - 1);
+    rows[cur] = i;
+    let rowMin = i;
+    for (let j = 1; j < n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = rows[prev + j - 1] + (ai === bj ? 0 : 1);
+      const del = rows[prev + j] + 1;
+      const ins = rows[cur + j - 1] + 1;
+      if (del < d) d = del;
+      if (ins < d) d = ins;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const t = rows[prevPrev + j - 2] + 1;
+        if (t < d) d = t;
       }
-      cur[j] = d;
+      rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, cur] = [prev, cur, prevPrev];
+    const spare = prevPrev;
+    prevPrev = prev;
+    prev = cur;
+    cur = spare;
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
 
 /** How many edits a word of this length may be away and still be a plausible typo. */
@@ -60,11 +73,12 @@ export function suggest(id: string, candidates: Iterable<string>): string | unde
     const full = editDistance(lower, c, fullMax);
     let score = full <= fullMax ? full : Infinity;
     const cBody = body(c);
-    if (cBody !== c || lowerBody !== lower) {
-      // Compare what follows the prefixes; a differing prefix costs one edit.
+    const samePrefix = lower.slice(0, lower.length - lowerBody.length) === c.slice(0, c.length - cBody.length);
+    if (!samePrefix) {
+      // Compare what follows the prefixes (`obj:cycle-time` vs `kr:cycle-time`); the wrong prefix costs one edit.
       const bodyMax = allowedDistance(Math.max(lowerBody.length, cBody.length));
       const d = editDistance(lowerBody, cBody, bodyMax);
-      if (d <= bodyMax) score = Math.min(score, d + (lower.slice(0, lower.length - lowerBody.length) === c.slice(0, c.length - cBody.length) ? 0 : 1));
+      if (d <= bodyMax) score = Math.min(score, d + 1);
     }
     if (score === Infinity) continue;
     if (score < bestScore || (score === bestScore && (full < bestFull || (full === bestFull && best !== undefined && candidate < best)))) {
