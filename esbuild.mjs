@@ -1,7 +1,11 @@
 // One build script, several bundles: the extension (CommonJS, vscode external), the CLI (Node 20+),
 // and the generated JSON Schema for intent.yaml. Type-checking is separate (`tsc --noEmit`).
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,17 +21,33 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { INTENT_LENS_VERSION: JSON.stringify(pkg.version) },
+  // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks: use its CJS build.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
 const builds = [];
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
+if (existsSync('src/node/scanWorker.ts')) {
+  // The NodeHost's worker threads load this file from next to the bundle that spawns them.
+  builds.push({ ...common, entryPoints: ['src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' });
+}
 if (existsSync('src/cli/main.ts')) {
   builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 }
 
 mkdirSync('dist', { recursive: true });
+
+// tree-sitter's runtime and the grammars of the CLI's symbol finder ship next to the bundles (dist/wasm/).
+const GRAMMARS = ['typescript', 'tsx', 'javascript', 'python', 'go', 'java', 'c-sharp', 'rust'];
+function copyWasm() {
+  mkdirSync('dist/wasm', { recursive: true });
+  copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/wasm/web-tree-sitter.wasm');
+  const grammars = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+  for (const g of GRAMMARS) copyFileSync(join(grammars, `tree-sitter-${g}.wasm`), `dist/wasm/tree-sitter-${g}.wasm`);
+}
+copyWasm();
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {

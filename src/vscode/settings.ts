@@ -1,26 +1,32 @@
-// The extension's settings in one place: key (below ConfigSection) → default. package.json's
+// The extension's settings from ONE zod schema: key (below ConfigSection) → type and default. package.json's
 // `contributes.configuration` must list exactly these with the same defaults (checked by a unit test).
-// Reading validates each value's type and falls back to the default, so a bad user value cannot break us.
+// Reading validates each value and falls back to the default, so a bad user value cannot break us.
+import { z } from 'zod';
 import type * as vscode from 'vscode';
 
-export interface Settings {
-  'codeLens.enabled': boolean;
-}
+export const settingsSchema = z.object({
+  'codeLens.enabled': z.boolean().default(true),
+  'index.maxFileSize': z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  'index.exclude': z.array(z.string().max(500)).max(500).default([]),
+  'debt.markers': z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/)).max(50).default(['TODO', 'FIXME', 'HACK']),
+  'review.base': z.string().max(200).default(''),
+  'statusBar.enabled': z.boolean().default(true),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 
-export const settingDefaults: Readonly<Settings> = {
-  'codeLens.enabled': true,
-};
+export const settingDefaults: Readonly<Settings> = settingsSchema.parse({});
 
 /**
- * Reads all settings from `workspace.getConfiguration(ConfigSection, scope)`, replacing values of the wrong
- * type by the default. Takes the configuration as an argument so this file stays free of a runtime `vscode`.
+ * Reads all settings from `workspace.getConfiguration(ConfigSection, scope)`, replacing each invalid value by
+ * its default. Takes the configuration as an argument so this file stays free of a runtime `vscode`.
  */
 export function readSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>): Settings {
-  const result: Settings = { ...settingDefaults };
-  for (const key of Object.keys(settingDefaults) as SettingKey[]) {
-    const value = config.get<unknown>(key);
-    if (typeof value === typeof settingDefaults[key]) (result as unknown as Record<string, unknown>)[key] = value;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(settingsSchema.shape) as SettingKey[]) {
+    const parsed = settingsSchema.shape[key].safeParse(config.get<unknown>(key));
+    result[key] = parsed.success ? parsed.data : settingDefaults[key];
   }
-  return result;
+  return result as Settings;
 }

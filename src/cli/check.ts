@@ -1,0 +1,81 @@
+// `intent-lens check`: every finding of a folder, in text, JSON, SARIF or Markdown, with a CI baseline.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createBaseline, newSince, parseBaseline, type Baseline } from '../core/findings/baseline';
+import { formatText, reaches, summarize, toJsonFinding, type FailOn } from '../core/findings/format';
+import { findingsMarkdown } from '../core/findings/markdown';
+import { toSarif } from '../core/findings/sarif';
+import { IntentProject } from '../core/project';
+import type { Finding } from '../core/types';
+import { NodeHost } from '../node/nodeHost';
+import { CliError, type CliIo } from './io';
+import { folder, oneOf, parse, positiveInt } from './options';
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    exclude: { type: 'string', multiple: true },
+    'max-file-size': { type: 'string' },
+  });
+  if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
+  const format = oneOf('format', values.format, FORMATS, 'text');
+  const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON, 'error');
+  const root = folder(io.cwd, positionals[0]);
+  const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
+
+  const project = await IntentProject.open(new NodeHost(root), { maxFileSize, exclude: values.exclude });
+  const all = project.findings();
+
+  if (values['write-baseline']) {
+    writeBaseline(resolve(io.cwd, values['write-baseline']), all);
+    io.err(`intent-lens check: wrote ${all.length} finding(s) to ${values['write-baseline']}`);
+    return 0;
+  }
+  const findings = values.baseline ? newSince(readBaseline(resolve(io.cwd, values.baseline)), all) : all;
+
+  switch (format) {
+    case 'text': {
+      for (const f of findings) io.out(formatText(f));
+      const s = summarize(findings);
+      const known = all.length - findings.length;
+      io.err(`${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info(s)` + (known ? ` (${known} known in the baseline)` : ''));
+      break;
+    }
+    case 'json':
+      io.out(JSON.stringify({ findings: findings.map(toJsonFinding), summary: { ...summarize(findings), baselined: all.length - findings.length } }, null, 2));
+      break;
+    case 'sarif':
+      io.out(JSON.stringify(toSarif(findings, io.version), null, 2));
+      break;
+    case 'markdown':
+      io.out(findingsMarkdown(findings));
+      break;
+  }
+  return reaches(findings, failOn) ? 1 : 0;
+}
+
+function writeBaseline(path: string, findings: readonly Finding[]): void {
+  try {
+    writeFileSync(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
+  } catch (error) {
+    throw new CliError(`cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}
+
+function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  const baseline = parseBaseline(text);
+  if (!baseline) throw new CliError(`${path} is not an intent-lens baseline (write one with --write-baseline)`);
+  return baseline;
+}

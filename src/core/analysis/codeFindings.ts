@@ -1,0 +1,167 @@
+// Findings that need both the manifest graph and the code index: IL005, IL010–IL012, IL020, IL022.
+import { suggest } from '../manifest/suggest';
+import type { Finding, IntentGraph, IntentItem, Range, Status, TagScan } from '../types';
+import { RETIRED_STATUSES } from '../types';
+import { compileGlobs } from './globs';
+
+/** The part of the workspace index the analysis reads. WorkspaceIndex satisfies it. */
+export interface IndexView {
+  /** Every listed file, root-relative. */
+  files(): readonly string[];
+  /** Scan results of files that have tags, malformed tags or markers. */
+  entries(): Iterable<readonly [string, TagScan]>;
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The status an item effectively has: its own, else (for a KR) its objective's. */
+export function effectiveStatus(graph: IntentGraph, item: IntentItem): Status | undefined {
+  if (item.status) return item.status;
+  if (item.kind === 'keyResult') return graph.items.get(item.objective)?.status;
+  return undefined;
+}
+
+export function isRetired(graph: IntentGraph, item: IntentItem): boolean {
+  const status = effectiveStatus(graph, item);
+  return status !== undefined && RETIRED_STATUSES.includes(status);
+}
+
+/** Follows supersededBy to the first item that is not retired (bounded, cycle-safe). */
+export function successorOf(graph: IntentGraph, item: IntentItem): IntentItem | undefined {
+  let current: IntentItem | undefined = item;
+  const seen = new Set<string>();
+  while (current?.supersededBy && !seen.has(current.id)) {
+    seen.add(current.id);
+    current = graph.items.get(current.supersededBy);
+    if (current && !isRetired(graph, current)) return current;
+  }
+  return current && current !== item ? current : undefined;
+}
+
+/** IL010, IL011, IL012 for one file's scan. */
+export function tagFindings(graph: IntentGraph, file: string, scan: TagScan): Finding[] {
+  const findings: Finding[] = [];
+  const ids = [...graph.items.keys()];
+  for (const tag of scan.tags) {
+    for (const ref of tag.ids) {
+      const item = graph.items.get(ref.id);
+      if (!item) {
+        const guess = suggest(ref.id, ids);
+        findings.push({
+          code: 'IL010',
+          severity: 'error',
+          message: `unknown ID '${ref.id}'` + (guess ? ` (did you mean '${guess}'?)` : ''),
+          file,
+          range: ref.range,
+          fixes: guess ? [{ kind: 'replaceId', range: ref.range, replacement: guess }, { kind: 'addItem', id: ref.id }] : [{ kind: 'addItem', id: ref.id }],
+        });
+      } else if (isRetired(graph, item)) {
+        const next = successorOf(graph, item);
+        const status = effectiveStatus(graph, item);
+        findings.push({
+          code: 'IL011',
+          severity: 'warning',
+          message: `'${ref.id}' is ${status}` + (next ? `; its successor is '${next.id}'` : '; it has no successor (set supersededBy in the manifest)'),
+          file,
+          range: ref.range,
+          related: [{ file: item.source.manifest, range: item.source.idRange, message: `'${ref.id}' is declared here` }],
+          fixes: next ? [{ kind: 'replaceId', range: ref.range, replacement: next.id }] : undefined,
+        });
+      }
+    }
+  }
+  for (const bad of scan.malformed) {
+    findings.push({ code: 'IL012', severity: 'warning', message: bad.message, file, range: bad.range });
+  }
+  return findings;
+}
+
+/** Every finding that needs the code index; manifest findings (IL001–IL004, IL021) live on the graph. */
+export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
+  const findings: Finding[] = [];
+  const files = index.files();
+  const linked = new Set<string>();
+  const anchoredDebt = new Set<string>();
+
+  for (const [file, scan] of index.entries()) {
+    findings.push(...tagFindings(graph, file, scan));
+    for (const tag of scan.tags) {
+      for (const ref of tag.ids) {
+        linked.add(ref.id);
+        if (tag.kind === 'debt') anchoredDebt.add(ref.id);
+      }
+    }
+  }
+
+  // IL005: globs that match no file. Scopes that match something link what they serve.
+  for (const scope of graph.scopes) {
+    const globs = compileGlobs(scope.paths, scope.base);
+    const unmatched = globs.unmatched(files);
+    for (const pattern of unmatched) {
+      findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern, 'scope'));
+    }
+    if (unmatched.length < scope.paths.filter((p) => !p.startsWith('!')).length) {
+      for (const id of scope.serves) linked.add(id);
+    }
+  }
+  for (const item of graph.items.values()) {
+    if (item.kind !== 'constraint') continue;
+    const globs = compileGlobs(item.appliesTo, item.base);
+    for (const pattern of globs.unmatched(files)) {
+      const range = item.appliesToRanges?.[item.appliesTo.indexOf(pattern)] ?? item.source.range;
+      findings.push(globFinding(item.source.manifest, range, pattern, `constraint '${item.id}'`));
+    }
+  }
+
+  // A KR is served by code linked to it or to a problem that moves it.
+  for (const item of graph.items.values()) {
+    if (item.kind === 'problem' && linked.has(item.id)) for (const kr of item.keyResults) linked.add(kr);
+  }
+
+  for (const item of graph.items.values()) {
+    if ((item.kind === 'keyResult' || item.kind === 'problem') && !linked.has(item.id) && !isRetired(graph, item)) {
+      const what = item.kind === 'keyResult' ? 'key result' : 'problem';
+      findings.push({
+        code: 'IL020',
+        severity: 'info',
+        message: `${what} '${item.id}' has no linked code (tag it with @intent or add a scope that serves it)`,
+        file: item.source.manifest,
+        range: item.source.idRange,
+      });
+    }
+    if (item.kind === 'debt' && !anchoredDebt.has(item.id) && !item.tracker && !isRetired(graph, item)) {
+      findings.push({
+        code: 'IL022',
+        severity: 'info',
+        message: `debt item '${item.id}' has neither a code anchor (@debt ${item.id}) nor a tracker`,
+        file: item.source.manifest,
+        range: item.source.idRange,
+      });
+    }
+  }
+  return findings;
+}
+
+function globFinding(manifest: string, range: Range | undefined, pattern: string, owner: string): Finding {
+  return {
+    code: 'IL005',
+    severity: 'warning',
+    message: `glob '${pattern}' of ${owner} matches no file`,
+    file: manifest,
+    range: range ?? ZERO,
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Stable order: by file, then position, then code. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}

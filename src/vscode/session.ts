@@ -1,0 +1,243 @@
+// One session per workspace folder: its index and manifest graph, kept current from file events and unsaved
+// edits in one debounced batch, firing one change event per batch. Providers and views only read from it.
+import * as vscode from 'vscode';
+import { codeFindings, sortFindings } from '../core/analysis/codeFindings';
+import { effectiveIntent, type EffectiveIntent } from '../core/analysis/effectiveIntent';
+import { buildGraph } from '../core/manifest/buildGraph';
+import { parseManifest } from '../core/manifest/parseManifest';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { indexView, isManifestPath } from '../core/project';
+import type { Finding, IntentGraph, TagScan } from '../core/types';
+import type { Settings } from './settings';
+import { EditorSymbols } from './symbols';
+import { VscodeWorkspaceHost } from './workspaceHost';
+
+const decoder = new TextDecoder();
+
+export interface SessionChange {
+  readonly session: FolderSession;
+  readonly files: readonly string[];
+  readonly graphChanged: boolean;
+}
+
+export class FolderSession implements vscode.Disposable {
+  readonly host: VscodeWorkspaceHost;
+  readonly index: WorkspaceIndex;
+  private graphValue: IntentGraph = buildGraph([]);
+  private findingsValue: Finding[] | undefined;
+  /** Last text of each manifest that parsed, so a syntax error keeps the last good items working. */
+  private readonly lastGood = new Map<string, string>();
+  private readonly pending = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly emitter = new vscode.EventEmitter<SessionChange>();
+  readonly onDidChange = this.emitter.event;
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly symbolsSource: EditorSymbols,
+    settings: Settings,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly debounceMs = 150,
+  ) {
+    this.host = new VscodeWorkspaceHost(folder.uri);
+    this.index = new WorkspaceIndex(this.host, { maxFileSize: settings['index.maxFileSize'], markers: settings['debt.markers'], exclude: settings['index.exclude'] });
+    this.ready = this.initialBuild();
+  }
+
+  get graph(): IntentGraph {
+    return this.graphValue;
+  }
+
+  private async initialBuild(): Promise<void> {
+    const started = Date.now();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Intent Lens: indexing {0}…', this.folder.name) },
+      async () => {
+        await this.index.build();
+        await this.reloadGraph();
+      },
+    );
+    this.log.info(`indexed ${this.folder.name}: ${this.index.files().length} files in ${Date.now() - started} ms`);
+    this.emitter.fire({ session: this, files: this.index.files(), graphChanged: true });
+  }
+
+  /** Root-relative path of a URI inside this folder, or undefined. */
+  relativePath(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return undefined;
+    const base = this.folder.uri.path.replace(/\/$/, '');
+    if (!uri.path.startsWith(base + '/')) return undefined;
+    return decodeURIComponent(uri.path.slice(base.length + 1));
+  }
+
+  uri(path: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder.uri, path);
+  }
+
+  /** Queue files for one debounced rescan (file events and unsaved edits alike). */
+  enqueue(files: Iterable<string>): void {
+    for (const file of files) this.pending.add(file);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, this.debounceMs);
+  }
+
+  /** Resolves when queued work is done (tests and commands that need a current index). */
+  async settled(): Promise<void> {
+    await this.ready;
+    while (this.timer || this.pending.size) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.flushing = this.flushing.then(() => this.flush());
+      }
+      await this.flushing;
+    }
+    await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    await this.ready;
+    const files = [...this.pending];
+    this.pending.clear();
+    if (files.length === 0) return;
+    try {
+      await this.index.update(files);
+      const graphChanged = files.some(isManifestPath);
+      if (graphChanged) await this.reloadGraph();
+      this.findingsValue = undefined;
+      this.emitter.fire({ session: this, files, graphChanged });
+    } catch (error) {
+      this.log.error(`rescan failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  private async reloadGraph(): Promise<void> {
+    const manifests: { path: string; text: string }[] = [];
+    const syntaxFindings: Finding[] = [];
+    for (const path of this.index.files().filter(isManifestPath).sort()) {
+      const bytes = await this.host.read(path);
+      if (!bytes) {
+        this.lastGood.delete(path);
+        continue;
+      }
+      const text = decoder.decode(bytes);
+      const parsed = parseManifest(text, path);
+      const broken = parsed.findings.filter((f) => f.code === 'IL001');
+      const good = this.lastGood.get(path);
+      if (broken.length > 0 && good !== undefined) {
+        // Keep the last good items; show the syntax error on the text the user sees.
+        manifests.push({ path, text: good });
+        syntaxFindings.push(...broken);
+      } else {
+        if (broken.length === 0) this.lastGood.set(path, text);
+        manifests.push({ path, text });
+      }
+    }
+    const graph = buildGraph(manifests);
+    this.graphValue = syntaxFindings.length ? { ...graph, findings: [...graph.findings, ...syntaxFindings] } : graph;
+    this.findingsValue = undefined;
+  }
+
+  /** Every finding of the folder (manifests and code), computed once per change. */
+  findings(): readonly Finding[] {
+    this.findingsValue ??= sortFindings([...this.graphValue.findings, ...codeFindings(this.graphValue, indexView(this.index))]);
+    return this.findingsValue;
+  }
+
+  scan(path: string): TagScan | undefined {
+    return this.index.entry(path);
+  }
+
+  /** Effective intent at a line (or the whole file) of an open document. */
+  async effectiveAt(document: vscode.TextDocument, line?: number): Promise<EffectiveIntent | undefined> {
+    const path = this.relativePath(document.uri);
+    if (path === undefined) return undefined;
+    const scan = this.scan(path);
+    const symbols = scan && scan.tags.length ? await this.symbolsSource.symbols(document, path) : undefined;
+    return effectiveIntent({ graph: this.graphValue, file: path, line, scan, symbols });
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.emitter.dispose();
+  }
+}
+
+/** Owns one FolderSession per workspace folder and routes file events and edits to the right one. */
+export class SessionManager implements vscode.Disposable {
+  private readonly sessions = new Map<string, FolderSession>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly emitter = new vscode.EventEmitter<SessionChange>();
+  /** One event per batch of any folder. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly symbols: EditorSymbols,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.open(folder);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onFile = (uri: vscode.Uri) => this.route(uri);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(onFile),
+      watcher.onDidChange(onFile),
+      watcher.onDidDelete(onFile),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.route(e.document.uri);
+      }),
+      // Closing an unsaved buffer reverts to disk: rescan it.
+      vscode.workspace.onDidCloseTextDocument((d) => this.route(d.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) this.close(f);
+        for (const f of e.added) this.open(f);
+      }),
+    );
+  }
+
+  private open(folder: vscode.WorkspaceFolder): void {
+    const session = new FolderSession(folder, this.symbols, this.settings(), this.log);
+    this.sessions.set(folder.uri.toString(), session);
+    session.onDidChange((e) => this.emitter.fire(e));
+  }
+
+  private close(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    this.sessions.get(key)?.dispose();
+    this.sessions.delete(key);
+  }
+
+  private route(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return;
+    const session = this.forUri(uri);
+    const path = session?.relativePath(uri);
+    if (session && path !== undefined && !path.startsWith('.git/') && !path.includes('/node_modules/') && !path.startsWith('node_modules/')) {
+      session.enqueue([path]);
+    }
+  }
+
+  all(): FolderSession[] {
+    return [...this.sessions.values()];
+  }
+
+  forUri(uri: vscode.Uri): FolderSession | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.sessions.get(folder.uri.toString()) : undefined;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.all().map((s) => s.settled()));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+    this.emitter.dispose();
+  }
+}
