@@ -3,7 +3,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+// `import = require` makes esbuild pick web-tree-sitter's CommonJS build (its ESM build needs import.meta.url,
+// which a CommonJS bundle does not have).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import TreeSitter = require('web-tree-sitter');
 import type { SymbolFinder } from '../core/symbols/symbolFinder';
 import { extname } from '../core/paths';
 import type { Range, SymbolNode } from '../core/types';
@@ -24,6 +27,11 @@ const GRAMMAR_BY_EXTENSION: Record<string, Grammar> = {
 export function grammarForPath(filePath: string): Grammar | undefined {
   return GRAMMAR_BY_EXTENSION[extname(filePath)];
 }
+
+type Node = TreeSitter.Node;
+type Language = TreeSitter.Language;
+type Parser = TreeSitter.Parser;
+const { Language, Parser } = TreeSitter;
 
 const RUNTIME_WASM = 'web-tree-sitter.wasm';
 
