@@ -236,7 +236,10 @@ describe('parseManifest', () => {
       const text = `version: 1\nproduct: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
       const { manifest, findings } = parseManifest(text, 'intent.yaml');
       assert.equal(manifest, undefined);
+      // yaml's own recursion gives up first at this depth; a shallower bomb hits our 64-level limit instead.
       assert.deepEqual(findings.map((f) => `${f.code} ${f.message}`), ['IL001 the manifest nests too deeply to be read']);
+      const shallower = parseManifest(`version: 1\nproduct: ${'['.repeat(100)}${']'.repeat(100)}\n`, 'intent.yaml');
+      assert.deepEqual(shallower.findings.map(show), ['IL001 1:73-1:145 manifest nests too deeply (over 64 levels)']);
     });
 
     it('reports __proto__ and constructor keys as unknown and leaves Object.prototype alone', () => {
