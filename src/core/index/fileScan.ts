@@ -1,0 +1,185 @@
+// Classifies one file's bytes (binary, too large, minified) and scans it for tags only when a byte-level
+// search finds something the tag scanner could report — most files are never decoded. Pure: runs in the
+// index, in a worker thread near the bytes, or in a browser host alike.
+import type { TagScan } from '../types';
+import { extname } from '../paths';
+import { languageForPath } from '../tags/languages';
+import { DEFAULT_MARKERS, scanTags, typoOf } from '../tags/tagScanner';
+
+export type SkipReason = 'binary' | 'tooLarge' | 'minified' | 'unreadable' | 'unsupported';
+export const SKIP_REASONS: readonly SkipReason[] = ['binary', 'tooLarge', 'minified', 'unreadable', 'unsupported'];
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Bytes inspected for NUL (binary) and line length (minified), like git and ripgrep's first block. */
+export const SNIFF_BYTES = 8192;
+/** Average line length over the sniffed bytes above which a .js/.css file counts as minified. */
+export const MINIFIED_LINE_LENGTH = 500;
+/** Literal strings `rg` is asked for in the benchmark; `rawHitLines` counts lines holding any of them. */
+export const RAW_TAG_LITERALS: readonly string[] = ['@intent', '@debt'];
+
+export interface FileScanOptions {
+  readonly markers?: readonly string[];
+  readonly maxFileSize?: number;
+  /** Also count the lines that contain a raw literal (tags or markers, anywhere): for the benchmark's rg check. */
+  readonly countRawHits?: boolean;
+}
+
+export type FileScanOutcome =
+  | { readonly kind: 'skipped'; readonly reason: SkipReason }
+  /** Scanned: no byte sequence the tag scanner could report. */
+  | { readonly kind: 'clean' }
+  | { readonly kind: 'hit'; readonly scan: TagScan; readonly rawHitLines?: number };
+
+const MINIFIABLE = new Set(['.js', '.mjs', '.cjs', '.css']);
+
+/** A skip decided from the path alone (no comment syntax, a `.min.` name), so the file is never read. */
+export function skipByPath(path: string): SkipReason | undefined {
+  if (!languageForPath(path)) return 'unsupported';
+  if (/\.min\.[^/]*$/.test(path)) return 'minified';
+  return undefined;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Pre-encoded marker words (a few per index; cached by their joined text). */
+const encodedCache = new Map<string, Uint8Array[]>();
+function encodeAll(words: readonly string[]): Uint8Array[] {
+  const key = words.join('\0');
+  let v = encodedCache.get(key);
+  if (!v) {
+    v = words.filter((w) => w !== '').map((w) => encoder.encode(w));
+    if (encodedCache.size > 32) encodedCache.clear();
+    encodedCache.set(key, v);
+  }
+  return v;
+}
+
+/** First offset >= from where `needle` occurs in `bytes`, or -1 (indexOf on its first byte, then verify). */
+export function findBytes(bytes: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0];
+  const n = needle.length;
+  const last = bytes.length - n;
+  let i = bytes.indexOf(first, from);
+  while (i >= 0 && i <= last) {
+    let k = 1;
+    while (k < n && bytes[i + k] === needle[k]) k++;
+    if (k === n) return i;
+    i = bytes.indexOf(first, i + 1);
+  }
+  return -1;
+}
+
+function isWordByte(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
+}
+
+/** `@word`s the tag scanner reports: directives and their typos (`@Intent`, `@intnet`, `@debts`). */
+const wordVerdicts = new Map<string, boolean>();
+function isDirectiveLike(word: string): boolean {
+  let v = wordVerdicts.get(word);
+  if (v === undefined) {
+    v = word === 'intent' || word === 'intent-file' || word === 'debt' || typoOf(word) !== undefined;
+    if (wordVerdicts.size > 4096) wordVerdicts.clear();
+    wordVerdicts.set(word, v);
+  }
+  return v;
+}
+
+/** True when some `@` in the bytes starts a word the tag scanner would report on. */
+function hasDirectiveLike(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let at = bytes.indexOf(0x40);
+  while (at >= 0) {
+    let j = at + 1;
+    const c0 = j < n ? bytes[j] : 0;
+    if ((c0 >= 0x41 && c0 <= 0x5a) || (c0 >= 0x61 && c0 <= 0x7a)) {
+      while (j < n && j - at <= 17 && isWordByte(bytes[j])) j++;
+      // typoOf rejects words longer than 16 characters; the directives are shorter.
+      if (j - at - 1 <= 16) {
+        let word = '';
+        for (let k = at + 1; k < j; k++) word += String.fromCharCode(bytes[k]);
+        if (isDirectiveLike(word)) return true;
+      }
+    }
+    at = bytes.indexOf(0x40, j > at + 1 ? j : at + 1);
+  }
+  return false;
+}
+
+/** True when the first SNIFF_BYTES hold a NUL byte. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.length > SNIFF_BYTES ? bytes.subarray(0, SNIFF_BYTES) : bytes;
+  return head.indexOf(0) >= 0;
+}
+
+/** True for a .js/.css file whose first SNIFF_BYTES average more than MINIFIED_LINE_LENGTH per line. */
+export function looksMinified(path: string, bytes: Uint8Array): boolean {
+  if (!MINIFIABLE.has(extname(path))) return false;
+  const limit = Math.min(bytes.length, SNIFF_BYTES);
+  if (limit <= MINIFIED_LINE_LENGTH) return false;
+  let lines = bytes[limit - 1] === 0x0a ? 0 : 1;
+  let i = bytes.indexOf(0x0a);
+  while (i >= 0 && i < limit) {
+    lines++;
+    if (limit / lines <= MINIFIED_LINE_LENGTH) return false;
+    i = bytes.indexOf(0x0a, i + 1);
+  }
+  return limit / lines > MINIFIED_LINE_LENGTH;
+}
+
+/** Number of `\n`-separated lines that contain any of the literals (what `rg -c -e … -e …` counts). */
+export function countLinesWith(bytes: Uint8Array, literals: readonly Uint8Array[]): number {
+  const offsets: number[] = [];
+  for (const lit of literals) {
+    let i = findBytes(bytes, lit);
+    while (i >= 0) {
+      offsets.push(i);
+      i = findBytes(bytes, lit, i + 1);
+    }
+  }
+  if (offsets.length === 0) return 0;
+  offsets.sort((a, b) => a - b);
+  let count = 0;
+  let lineEnd = -1;
+  for (const off of offsets) {
+    if (off <= lineEnd) continue;
+    count++;
+    lineEnd = bytes.indexOf(0x0a, off);
+    if (lineEnd < 0) break;
+  }
+  return count;
+}
+
+/**
+ * Classify and scan one file. `bytes` may be only the first maxFileSize + 1 bytes of a bigger file: more than
+ * maxFileSize bytes means too large. Never throws.
+ */
+export function scanFileBytes(path: string, bytes: Uint8Array, options: FileScanOptions = {}): FileScanOutcome {
+  try {
+    const byPath = skipByPath(path);
+    if (byPath) return { kind: 'skipped', reason: byPath };
+    if (bytes.length > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return { kind: 'skipped', reason: 'tooLarge' };
+    if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary' };
+    if (looksMinified(path, bytes)) return { kind: 'skipped', reason: 'minified' };
+    const markers = options.markers ?? DEFAULT_MARKERS;
+    const encoded = encodeAll(markers);
+    let hit = false;
+    for (const m of encoded) {
+      if (findBytes(bytes, m) >= 0) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit && !hasDirectiveLike(bytes)) return { kind: 'clean' };
+    const scan = scanTags(decoder.decode(bytes), path, { markers });
+    if (options.countRawHits) {
+      const rawHitLines = countLinesWith(bytes, encodeAll([...RAW_TAG_LITERALS, ...markers]));
+      return { kind: 'hit', scan, rawHitLines };
+    }
+    if (scan.tags.length === 0 && scan.malformed.length === 0 && scan.markers.length === 0) return { kind: 'clean' };
+    return { kind: 'hit', scan };
+  } catch {
+    return { kind: 'skipped', reason: 'unreadable' };
+  }
+}

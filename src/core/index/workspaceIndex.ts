@@ -1,0 +1,384 @@
+// The workspace's tags, markers and file list, built once in the background and kept current by batched
+// rescans of exactly the changed files; providers, the CLI and the benchmark only read from it.
+import type { Disposable, WorkspaceHost } from '../host';
+import type { MalformedTag, Marker, SymbolNode, Tag, TagRef } from '../types';
+import type { SymbolFinder } from '../symbols/symbolFinder';
+import { DEFAULT_MARKERS } from '../tags/tagScanner';
+import {
+  DEFAULT_MAX_FILE_SIZE, SKIP_REASONS, scanFileBytes, skipByPath,
+  type FileScanOptions, type FileScanOutcome, type SkipReason,
+} from './fileScan';
+import { isScanExecutor } from './scanExecutor';
+
+export type { SkipReason } from './fileScan';
+
+export interface WorkspaceIndexOptions {
+  /** Files larger than this are listed but not scanned (default 1 MB). */
+  readonly maxFileSize?: number;
+  /** TODO-style marker words (default TODO, FIXME, HACK). */
+  readonly markers?: readonly string[];
+  /** Extra excludes passed to the host's listFiles. */
+  readonly exclude?: readonly string[];
+  /** Record per file how many lines hold a raw tag/marker literal (benchmark cross-check against rg). */
+  readonly countRawHits?: boolean;
+  /** Files read at once when the host has no ScanExecutor (default 16). */
+  readonly concurrency?: number;
+}
+
+/** What the index knows about a file that has at least one tag, malformed tag or marker. */
+export interface FileEntry {
+  readonly tags: readonly Tag[];
+  readonly malformed: readonly MalformedTag[];
+  readonly markers: readonly Marker[];
+  /** Increases on every rescan of the file (cache key for symbol attribution). */
+  readonly version: number;
+}
+
+export interface TagLocation {
+  readonly file: string;
+  readonly tag: Tag;
+  readonly ref: TagRef;
+}
+
+export interface IndexChangeEvent {
+  /** The files whose listing, entry or skip state may have changed in this batch. */
+  readonly files: readonly string[];
+}
+
+export interface CancellationLike {
+  readonly isCancellationRequested: boolean;
+}
+
+/** Paths handed to a ScanExecutor at once during a build, and batches in flight. */
+const BUILD_BATCH = 256;
+const MAX_IN_FLIGHT = 16;
+
+interface State {
+  listed: Set<string>;
+  entries: Map<string, FileEntry>;
+  skips: Map<string, SkipReason>;
+  raw: Map<string, number>;
+}
+
+function emptyState(): State {
+  return { listed: new Set(), entries: new Map(), skips: new Map(), raw: new Map() };
+}
+
+export class WorkspaceIndex implements Disposable {
+  private state: State = emptyState();
+  private byId: Map<string, TagLocation[]> | undefined;
+  private sortedFiles: string[] | undefined;
+  private readonly listeners = new Set<(e: IndexChangeEvent) => void>();
+  private readonly scanOptions: FileScanOptions;
+  private queue: Promise<unknown> = Promise.resolve();
+  private versionCounter = 0;
+  private readonly symbolCache = new Map<string, { version: number; finder: SymbolFinder; symbols: Promise<SymbolNode[] | undefined> }>();
+  /** Files removed while a build was running (the build's snapshot may still hold them). */
+  private removedDuringBuild: Set<string> | undefined;
+
+  constructor(private readonly host: WorkspaceHost, private readonly options: WorkspaceIndexOptions = {}) {
+    this.scanOptions = {
+      markers: options.markers ?? DEFAULT_MARKERS,
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      countRawHits: options.countRawHits,
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------ events
+
+  onDidChange(listener: (e: IndexChangeEvent) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private fire(files: Iterable<string>): void {
+    const list = [...new Set(files)];
+    if (list.length === 0) return;
+    const event: IndexChangeEvent = { files: list };
+    for (const l of [...this.listeners]) {
+      try {
+        l(event);
+      } catch {
+        // a failing listener must not break the index or the other listeners
+      }
+    }
+  }
+
+  private serialize<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ------------------------------------------------------------------------------------------------ build
+
+  /** List and scan the whole workspace; replaces the previous state at the end (kept when cancelled). */
+  build(token?: CancellationLike): Promise<void> {
+    return this.serialize(async () => {
+      this.removedDuringBuild = new Set();
+      try {
+        const next = emptyState();
+        const inFlight: Promise<void>[] = [];
+        let batch: string[] = [];
+        const flush = async () => {
+          const paths = batch;
+          batch = [];
+          inFlight.push(this.scanInto(next, paths));
+          if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+        };
+        // A ScanExecutor classifies by path itself (off this thread); otherwise skip unreadable types here.
+        const classifyHere = !isScanExecutor(this.host);
+        try {
+          for await (const path of this.host.listFiles({ exclude: this.options.exclude })) {
+            if (token?.isCancellationRequested) break;
+            if (next.listed.has(path)) continue;
+            next.listed.add(path);
+            const reason = classifyHere ? skipByPath(path) : undefined;
+            if (reason) {
+              next.skips.set(path, reason);
+              continue;
+            }
+            batch.push(path);
+            if (batch.length >= BUILD_BATCH) await flush();
+          }
+        } catch {
+          // A listing that fails midway keeps what it listed.
+        }
+        if (batch.length > 0) await flush();
+        await Promise.all(inFlight);
+        if (token?.isCancellationRequested) return;
+        for (const f of this.removedDuringBuild) this.forget(next, f);
+        const previous = this.state.listed;
+        this.state = next;
+        this.invalidate();
+        this.fire(concat(previous, next.listed));
+      } finally {
+        this.removedDuringBuild = undefined;
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------------ updates
+
+  /** Rescan exactly these files (new or changed); fires one event naming them. */
+  update(files: readonly string[]): Promise<void> {
+    return this.apply({ changed: files, deleted: [] });
+  }
+
+  /** Forget these files (deleted); fires one event naming them. */
+  remove(files: readonly string[]): void {
+    const touched: string[] = [];
+    for (const f of files) {
+      this.removedDuringBuild?.add(f);
+      if (this.forget(this.state, f)) touched.push(f);
+    }
+    if (touched.length > 0) {
+      this.invalidate();
+      this.fire(touched);
+    }
+  }
+
+  /** Apply one batch of deletions and changes with a single event (what PendingBatch flushes call). */
+  apply(batch: { readonly changed: readonly string[]; readonly deleted: readonly string[] }): Promise<void> {
+    const deleted = [...new Set(batch.deleted)];
+    const changed = [...new Set(batch.changed)].filter((f) => !deleted.includes(f));
+    return this.serialize(async () => {
+      for (const f of deleted) {
+        this.removedDuringBuild?.add(f);
+        this.forget(this.state, f);
+      }
+      const fresh = emptyState();
+      const toScan: string[] = [];
+      for (const f of changed) {
+        fresh.listed.add(f);
+        const reason = skipByPath(f);
+        if (reason) fresh.skips.set(f, reason);
+        else toScan.push(f);
+      }
+      if (toScan.length > 0) await this.scanInto(fresh, toScan);
+      for (const f of changed) {
+        this.forget(this.state, f);
+        this.state.listed.add(f);
+        const e = fresh.entries.get(f);
+        if (e) this.state.entries.set(f, e);
+        const s = fresh.skips.get(f);
+        if (s) this.state.skips.set(f, s);
+        const r = fresh.raw.get(f);
+        if (r !== undefined) this.state.raw.set(f, r);
+      }
+      this.invalidate();
+      this.fire([...deleted, ...changed]);
+    });
+  }
+
+  private forget(state: State, file: string): boolean {
+    const had = state.listed.delete(file);
+    state.entries.delete(file);
+    state.skips.delete(file);
+    state.raw.delete(file);
+    this.symbolCache.delete(file);
+    return had;
+  }
+
+  private invalidate(): void {
+    this.byId = undefined;
+    this.sortedFiles = undefined;
+  }
+
+  // ------------------------------------------------------------------------------------------------ scanning
+
+  private async scanInto(state: State, paths: string[]): Promise<void> {
+    let outcomes: readonly FileScanOutcome[];
+    try {
+      outcomes = isScanExecutor(this.host)
+        ? await this.host.scanFiles(paths, this.scanOptions)
+        : await this.scanWithReads(paths);
+    } catch {
+      outcomes = paths.map(() => ({ kind: 'skipped', reason: 'unreadable' }) as const);
+    }
+    for (let i = 0; i < paths.length; i++) this.record(state, paths[i], outcomes[i] ?? { kind: 'skipped', reason: 'unreadable' });
+  }
+
+  private record(state: State, path: string, o: FileScanOutcome): void {
+    if (o.kind === 'skipped') {
+      state.skips.set(path, o.reason);
+    } else if (o.kind === 'hit') {
+      if (o.rawHitLines !== undefined) state.raw.set(path, o.rawHitLines);
+      const { tags, malformed, markers } = o.scan;
+      if (tags.length > 0 || malformed.length > 0 || markers.length > 0) {
+        state.entries.set(path, { tags, malformed, markers, version: ++this.versionCounter });
+      }
+    } else if (this.options.countRawHits) {
+      state.raw.set(path, 0);
+    }
+  }
+
+  /** Generic hosts: size when cheap, read, scan — a bounded number of files at once. */
+  private async scanWithReads(paths: readonly string[]): Promise<FileScanOutcome[]> {
+    const out: FileScanOutcome[] = new Array(paths.length);
+    const max = this.scanOptions.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    let next = 0;
+    const worker = async () => {
+      while (next < paths.length) {
+        const i = next++;
+        out[i] = await this.scanOne(paths[i], max);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 16, paths.length) }, worker));
+    return out;
+  }
+
+  private async scanOne(path: string, max: number): Promise<FileScanOutcome> {
+    try {
+      if (this.host.size) {
+        const size = await this.host.size(path);
+        if (size !== undefined && size > max) return { kind: 'skipped', reason: 'tooLarge' };
+      }
+      const bytes = await this.host.read(path);
+      if (!(bytes instanceof Uint8Array)) return { kind: 'skipped', reason: 'unreadable' };
+      return scanFileBytes(path, bytes, this.scanOptions);
+    } catch {
+      return { kind: 'skipped', reason: 'unreadable' };
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ queries
+
+  /** Every listed file (with the host's ignore rules), sorted: glob matching and coverage. */
+  files(): readonly string[] {
+    return (this.sortedFiles ??= [...this.state.listed].sort());
+  }
+
+  has(file: string): boolean {
+    return this.state.listed.has(file);
+  }
+
+  /** Tags, malformed tags and markers of a file; undefined when it has none (or is not indexed). */
+  entry(file: string): FileEntry | undefined {
+    return this.state.entries.get(file);
+  }
+
+  /** Files with at least one tag, malformed tag or marker. */
+  allEntries(): ReadonlyMap<string, FileEntry> {
+    return this.state.entries;
+  }
+
+  /** Every place an ID is referenced by a tag, in file order. */
+  tagsById(id: string): readonly TagLocation[] {
+    if (!this.byId) {
+      const m = new Map<string, TagLocation[]>();
+      const files = [...this.state.entries.keys()].sort();
+      for (const file of files) {
+        for (const tag of this.state.entries.get(file)!.tags) {
+          for (const ref of tag.ids) {
+            let list = m.get(ref.id);
+            if (!list) m.set(ref.id, (list = []));
+            list.push({ file, tag, ref });
+          }
+        }
+      }
+      this.byId = m;
+    }
+    return this.byId.get(id) ?? [];
+  }
+
+  /** IDs referenced by at least one tag. */
+  taggedIds(): readonly string[] {
+    this.tagsById('');
+    return [...this.byId!.keys()];
+  }
+
+  /** How many listed files were not scanned, by reason. */
+  skipped(): Record<SkipReason, number> {
+    const counts = Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>;
+    for (const r of this.state.skips.values()) counts[r]++;
+    return counts;
+  }
+
+  skipReason(file: string): SkipReason | undefined {
+    return this.state.skips.get(file);
+  }
+
+  skippedFiles(): ReadonlyMap<string, SkipReason> {
+    return this.state.skips;
+  }
+
+  /**
+   * With `countRawHits`: lines of a scanned file that hold a raw literal (@intent, @debt or a marker word, in
+   * code, strings or comments alike) — what `rg -c` counts. Undefined for skipped files or without the option.
+   */
+  rawHitLines(file: string): number | undefined {
+    return this.state.raw.get(file);
+  }
+
+  /**
+   * The declarations of a tagged file from `finder`, parsed once per file version (and finder). Undefined when
+   * the file is unreadable or the finder does not support its language.
+   */
+  symbols(file: string, finder: SymbolFinder): Promise<SymbolNode[] | undefined> {
+    const version = this.state.entries.get(file)?.version ?? -1;
+    const cached = this.symbolCache.get(file);
+    if (cached && cached.version === version && cached.finder === finder) return cached.symbols;
+    const symbols = (async () => {
+      try {
+        const bytes = await this.host.read(file);
+        if (!bytes) return undefined;
+        return await finder.symbols(new TextDecoder('utf-8', { fatal: false }).decode(bytes), file);
+      } catch {
+        return undefined;
+      }
+    })();
+    this.symbolCache.set(file, { version, finder, symbols });
+    return symbols;
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+    this.symbolCache.clear();
+  }
+}
+
+function* concat<T>(a: Iterable<T>, b: Iterable<T>): Iterable<T> {
+  yield* a;
+  yield* b;
+}

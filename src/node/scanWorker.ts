@@ -1,0 +1,85 @@
+// Reads and classifies files synchronously with one reusable buffer (no stat: a read of maxFileSize + 1
+// bytes tells "too large"); runs inside worker threads started by NodeHost, or in-thread as a fallback.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_MAX_FILE_SIZE, scanFileBytes, skipByPath, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
+
+export const CLEAN: FileScanOutcome = Object.freeze({ kind: 'clean' });
+const UNREADABLE: FileScanOutcome = Object.freeze({ kind: 'skipped', reason: 'unreadable' });
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+let shared: Buffer | undefined;
+
+/** Read at most `limit` bytes of a file into the shared buffer; undefined when it cannot be read. */
+function readHead(abs: string, limit: number): Buffer | undefined {
+  if (!shared || shared.length < limit) shared = Buffer.allocUnsafe(limit);
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, OPEN_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    // One read: a regular file returns everything up to EOF (or the limit) at once — no fstat needed.
+    const n = fs.readSync(fd, shared, 0, limit, 0);
+    return shared.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** Scan root-relative paths under `root`; one outcome per path, in order. Never throws. */
+export function scanPathsSync(root: string, paths: readonly string[], options: FileScanOptions): FileScanOutcome[] {
+  const limit = (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) + 1;
+  const out: FileScanOutcome[] = new Array(paths.length);
+  for (let i = 0; i < paths.length; i++) {
+    const p = paths[i];
+    const reason = skipByPath(p);
+    if (reason) {
+      out[i] = { kind: 'skipped', reason };
+      continue;
+    }
+    const bytes = readHead(nodePath.join(root, p), limit);
+    out[i] = bytes ? scanFileBytes(p, bytes, options) : UNREADABLE;
+  }
+  return out;
+}
+
+export interface ScanRequest {
+  readonly id: number;
+  readonly root: string;
+  readonly paths: readonly string[];
+  readonly options: FileScanOptions;
+}
+
+export interface ScanReply {
+  readonly id: number;
+  /** Non-clean outcomes only: [index into paths, outcome]. */
+  readonly results: readonly [number, FileScanOutcome][];
+}
+
+function sparse(outcomes: readonly FileScanOutcome[]): [number, FileScanOutcome][] {
+  const r: [number, FileScanOutcome][] = [];
+  for (let i = 0; i < outcomes.length; i++) if (outcomes[i].kind !== 'clean') r.push([i, outcomes[i]]);
+  return r;
+}
+
+if (!isMainThread && parentPort && (workerData as { intentLensScanWorker?: boolean } | undefined)?.intentLensScanWorker) {
+  const port = parentPort;
+  port.on('message', (req: ScanRequest) => {
+    let results: [number, FileScanOutcome][];
+    try {
+      results = sparse(scanPathsSync(req.root, req.paths, req.options));
+    } catch {
+      results = req.paths.map((_, i) => [i, UNREADABLE]);
+    }
+    port.postMessage({ id: req.id, results } satisfies ScanReply);
+  });
+}

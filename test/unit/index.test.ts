@@ -1,0 +1,263 @@
+// WorkspaceIndex over an in-memory host: build, update, remove, one event per batch, skip reasons, and
+// no input (random bytes, vanished files, failing reads) can make it throw.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ListOptions, WorkspaceHost } from '../../src/core/host';
+import { WorkspaceIndex, type IndexChangeEvent } from '../../src/core/index/workspaceIndex';
+import { PendingBatch, type Timer } from '../../src/core/index/pendingBatch';
+import { countLinesWith, scanFileBytes, skipByPath } from '../../src/core/index/fileScan';
+
+const enc = new TextEncoder();
+
+class MemoryHost implements WorkspaceHost {
+  readonly files = new Map<string, Uint8Array | 'throw' | 'undefined'>();
+  reads: string[] = [];
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [k, v] of Object.entries(files)) this.set(k, v);
+  }
+  set(path: string, content: string | Uint8Array | 'throw' | 'undefined'): void {
+    this.files.set(path, content === 'throw' || content === 'undefined' ? content : typeof content === 'string' ? enc.encode(content) : content);
+  }
+  async *listFiles(_options?: ListOptions): AsyncIterable<string> {
+    yield* [...this.files.keys()];
+  }
+  async read(path: string): Promise<Uint8Array | undefined> {
+    this.reads.push(path);
+    const v = this.files.get(path);
+    if (v === 'throw') throw new Error('EIO');
+    if (v === 'undefined') return undefined;
+    return v;
+  }
+  async size(path: string): Promise<number | undefined> {
+    const v = this.files.get(path);
+    return v instanceof Uint8Array ? v.length : undefined;
+  }
+}
+
+function collect(index: WorkspaceIndex): IndexChangeEvent[] {
+  const events: IndexChangeEvent[] = [];
+  index.onDidChange((e) => events.push(e));
+  return events;
+}
+
+describe('WorkspaceIndex', () => {
+  it('indexes tags, malformed tags and markers, and answers tagsById', async () => {
+    const host = new MemoryHost({
+      'src/a.ts': '// @intent kr:one, obj:two -- why\nexport function a() {}\n// TODO: tidy\n',
+      'src/b.py': '# @debt kr:one\ndef b():\n    pass\n',
+      'src/c.ts': 'export const c = 1;\n',
+      'src/bad.ts': '// @intnet kr:one\n',
+      'README.json': '{"TODO": 1}',
+    });
+    const index = new WorkspaceIndex(host);
+    const events = collect(index);
+    await index.build();
+    assert.deepEqual(index.files(), ['README.json', 'src/a.ts', 'src/b.py', 'src/bad.ts', 'src/c.ts']);
+    assert.equal(events.length, 1);
+    assert.deepEqual([...events[0].files].sort(), index.files());
+    const a = index.entry('src/a.ts')!;
+    assert.deepEqual(a.tags.map((t) => t.ids.map((r) => r.id)), [['kr:one', 'obj:two']]);
+    assert.deepEqual(a.markers.map((m) => [m.marker, m.text]), [['TODO', 'tidy']]);
+    assert.equal(index.entry('src/c.ts'), undefined);
+    assert.equal(index.entry('src/bad.ts')!.malformed.length, 1, 'a typo of a directive is found without the literal @intent');
+    assert.deepEqual(index.tagsById('kr:one').map((l) => [l.file, l.ref.range.start.line]), [['src/a.ts', 0], ['src/b.py', 0]]);
+    assert.deepEqual([...index.allEntries().keys()].sort(), ['src/a.ts', 'src/b.py', 'src/bad.ts']);
+    assert.equal(index.skipReason('README.json'), 'unsupported');
+    assert.ok(!host.reads.includes('README.json'), 'files without comment syntax are listed, never read');
+    assert.ok(!host.reads.includes('src/c.ts') || index.entry('src/c.ts') === undefined);
+  });
+
+  it('counts every skip by reason and never throws on vanished or failing files', async () => {
+    const big = new Uint8Array(2048).fill(0x61);
+    const host = new MemoryHost({
+      'bin.ts': new Uint8Array([0x2f, 0x2f, 0x20, 0, 0x54, 0x4f, 0x44, 0x4f]),
+      'big.ts': big,
+      'app.min.js': '// TODO\n',
+      'bundle.js': `var a=1;${'x'.repeat(1200)}// TODO\n`,
+      'gone.ts': 'undefined',
+      'eio.ts': 'throw',
+      'img.png': new Uint8Array([0x89, 0x50]),
+      'ok.ts': '// FIXME: later\n',
+    });
+    const index = new WorkspaceIndex(host, { maxFileSize: 2000 });
+    await index.build();
+    assert.deepEqual(index.skipped(), { binary: 1, tooLarge: 1, minified: 2, unreadable: 2, unsupported: 1 });
+    assert.equal(index.skipReason('gone.ts'), 'unreadable');
+    assert.equal(index.skipReason('bundle.js'), 'minified');
+    assert.equal(index.entry('ok.ts')!.markers.length, 1);
+    assert.equal(index.files().length, 8);
+  });
+
+  it('rescans exactly the updated files and fires one event per batch', async () => {
+    const host = new MemoryHost({ 'a.ts': '// @intent kr:a\n', 'b.ts': 'x\n', 'c.ts': '// TODO one\n' });
+    const index = new WorkspaceIndex(host);
+    await index.build();
+    const events = collect(index);
+    host.set('b.ts', '// @intent kr:a\n');
+    host.set('d.ts', '// @debt kr:d\n');
+    host.reads = [];
+    await index.update(['b.ts', 'd.ts']);
+    assert.deepEqual(host.reads.sort(), ['b.ts', 'd.ts']);
+    assert.equal(events.length, 1);
+    assert.deepEqual([...events[0].files].sort(), ['b.ts', 'd.ts']);
+    assert.deepEqual(index.tagsById('kr:a').map((l) => l.file), ['a.ts', 'b.ts']);
+    assert.ok(index.files().includes('d.ts'));
+    const v1 = index.entry('b.ts')!.version;
+    await index.update(['b.ts']);
+    assert.ok(index.entry('b.ts')!.version > v1);
+
+    index.remove(['a.ts', 'nope.ts']);
+    assert.equal(events.length, 3);
+    assert.deepEqual(events[2].files, ['a.ts']);
+    assert.deepEqual(index.tagsById('kr:a').map((l) => l.file), ['b.ts']);
+    assert.ok(!index.files().includes('a.ts'));
+
+    host.set('c.ts', 'clean now\n');
+    await index.apply({ changed: ['c.ts'], deleted: ['d.ts'] });
+    assert.equal(events.length, 4);
+    assert.deepEqual([...events[3].files].sort(), ['c.ts', 'd.ts']);
+    assert.equal(index.entry('c.ts'), undefined);
+    assert.ok(!index.files().includes('d.ts'));
+  });
+
+  it('keeps the previous state when a build is cancelled', async () => {
+    const host = new MemoryHost({ 'a.ts': '// @intent kr:a\n' });
+    const index = new WorkspaceIndex(host);
+    await index.build();
+    host.set('b.ts', '// @intent kr:b\n');
+    await index.build({ isCancellationRequested: true });
+    assert.deepEqual(index.files(), ['a.ts']);
+  });
+
+  it('never throws and stays consistent on random bytes (property)', async () => {
+    const names = fc.constantFrom('a.ts', 'b.py', 'c.js', 'd.md', 'e.go', 'f.json', 'g.min.js', 'h.rs', 'i.yaml');
+    const content = fc.oneof(
+      fc.uint8Array({ maxLength: 3000 }),
+      fc.string({ maxLength: 300 }).map((s) => enc.encode(s)),
+      fc.array(fc.constantFrom('// @intent kr:x\n', '# TODO: y\n', '@debt', '@Intent ', '\0', '\xff\xfe', 'FIXME(', '/* HACK */', 'x\n'), { maxLength: 40 })
+        .map((parts) => enc.encode(parts.join(''))),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(names, content), fc.array(names, { maxLength: 3 }), async (files, changed) => {
+        const host = new MemoryHost(files);
+        const index = new WorkspaceIndex(host, { maxFileSize: 2000 });
+        await index.build();
+        assert.equal(index.files().length, Object.keys(files).length);
+        const total = Object.values(index.skipped()).reduce((s, n) => s + n, 0);
+        assert.ok(total <= index.files().length);
+        for (const f of changed) host.set(f, 'throw');
+        await index.update(changed);
+        for (const f of changed) assert.equal(index.skipReason(f), skipByPath(f) ?? 'unreadable');
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
+
+describe('fileScan', () => {
+  it('decodes only when a byte search finds something the scanner could report', () => {
+    assert.deepEqual(scanFileBytes('a.ts', enc.encode('const x = 1;\n// nothing to see\n')), { kind: 'clean' });
+    assert.equal(scanFileBytes('a.ts', enc.encode('// @param x\n@Component\n')).kind, 'clean');
+    const hit = scanFileBytes('a.ts', enc.encode('// @Intent kr:x\n'));
+    assert.equal(hit.kind, 'hit');
+  });
+
+  it('counts raw literal lines like rg -c', () => {
+    const lits = ['@intent', 'TODO'].map((s) => enc.encode(s));
+    assert.equal(countLinesWith(enc.encode('a TODO @intent\nb\nTODO\n"@intent"'), lits), 3);
+    assert.equal(countLinesWith(enc.encode('none\n'), lits), 0);
+  });
+});
+
+describe('PendingBatch', () => {
+  class ManualTimer implements Timer {
+    private next = 1;
+    readonly pending = new Map<number, { cb: () => void; ms: number }>();
+    set(cb: () => void, ms: number): unknown {
+      const id = this.next++;
+      this.pending.set(id, { cb, ms });
+      return id;
+    }
+    clear(h: unknown): void {
+      this.pending.delete(h as number);
+    }
+    /** Fire the timers with the smallest delay. */
+    fireShortest(): void {
+      const min = Math.min(...[...this.pending.values()].map((p) => p.ms));
+      for (const [id, p] of [...this.pending]) if (p.ms === min) {
+        this.pending.delete(id);
+        p.cb();
+      }
+    }
+  }
+
+  it('turns a burst of 10,000 events into one update of exactly those files', async () => {
+    const host = new MemoryHost();
+    for (let i = 0; i < 20000; i++) host.set(`f${i}.ts`, i % 100 === 0 ? '// TODO x\n' : 'x\n');
+    const index = new WorkspaceIndex(host);
+    await index.build();
+    const calls: string[][] = [];
+    const update = index.update.bind(index);
+    index.update = (files) => {
+      calls.push([...files]);
+      return update(files);
+    };
+    const events = collect(index);
+    const timer = new ManualTimer();
+    const batch = new PendingBatch((b) => index.update(b.changed), { timer, delayMs: 100 });
+    const burst: string[] = [];
+    for (let i = 0; i < 10000; i++) {
+      const f = `f${(i * 7) % 20000}.ts`;
+      burst.push(f);
+      batch.changed(f);
+      batch.changed(f); // duplicates collapse
+    }
+    assert.equal(batch.size, 10000);
+    assert.equal(calls.length, 0, 'nothing runs before the quiet period ends');
+    host.reads = [];
+    timer.fireShortest();
+    await batch.flushNow();
+    await new Promise((r) => setTimeout(r, 0));
+    // One update with exactly the distinct files of the burst, each read once, one event.
+    const distinct = [...new Set(burst)].sort();
+    assert.equal(calls.length, 1);
+    assert.deepEqual(calls[0].sort(), distinct);
+    assert.deepEqual(host.reads.sort(), distinct);
+    assert.equal(events.length, 1);
+    assert.deepEqual([...events[0].files].sort(), distinct);
+    assert.equal(timer.pending.size, 0);
+  });
+
+  it('calls flush once per quiet period with changed and deleted sets', async () => {
+    const timer = new ManualTimer();
+    const flushed: { changed: readonly string[]; deleted: readonly string[] }[] = [];
+    const batch = new PendingBatch((b) => void flushed.push(b), { timer, delayMs: 50, maxDelayMs: 1000 });
+    batch.changed('a');
+    batch.changed('b');
+    batch.deleted('b');
+    batch.deleted('c');
+    batch.changed('c');
+    timer.fireShortest();
+    await batch.flushNow();
+    assert.deepEqual(flushed, [{ changed: ['a', 'c'], deleted: ['b'] }]);
+    batch.changed('x');
+    batch.dispose();
+    assert.equal(timer.pending.size, 0);
+    await batch.flushNow();
+    assert.equal(flushed.length, 1);
+  });
+
+  it('flushes a steady stream at maxDelay', async () => {
+    const timer = new ManualTimer();
+    let flushes = 0;
+    const batch = new PendingBatch(() => void flushes++, { timer, delayMs: 50, maxDelayMs: 500 });
+    batch.changed('a');
+    // Fire only the max-wait timer, as if events kept resetting the debounce.
+    for (const [id, p] of [...timer.pending]) if (p.ms === 500) {
+      timer.pending.delete(id);
+      p.cb();
+    }
+    await batch.flushNow();
+    assert.equal(flushes, 1);
+  });
+});

@@ -1,0 +1,82 @@
+// NodeHost on a real folder: ignore rules, safe reads, and the worker-thread scanner giving the same index
+// as the in-thread one.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeHost } from '../../src/node/nodeHost';
+import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
+
+describe('NodeHost', function () {
+  this.timeout(30000);
+  let root: string;
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'il-nodehost-'));
+    const write = (rel: string, data: string | Uint8Array) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), data);
+    };
+    fs.mkdirSync(path.join(root, '.git/info'), { recursive: true });
+    write('.gitignore', 'dist/\n');
+    write('src/a.ts', '// @intent kr:a -- x\nexport function a() {}\n');
+    write('src/b.py', '# TODO: b\n');
+    write('src/c.go', 'package c\n');
+    write('dist/out.js', '// @intent kr:ignored\n');
+    write('big.ts', '// TODO\n' + 'x'.repeat(3000));
+    write('bin.rs', new Uint8Array([0x2f, 0x2f, 0, 0x40]));
+    for (let i = 0; i < 600; i++) write(`many/f${i}.ts`, i % 50 === 0 ? `// @debt kr:m${i}\n` : 'const x = 1;\n');
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('builds the same index with and without worker threads', async () => {
+    const results = [];
+    for (const workers of [0, 2]) {
+      const host = new NodeHost(root, { workers });
+      try {
+        const index = new WorkspaceIndex(host, { maxFileSize: 2048 });
+        await index.build();
+        results.push({
+          files: index.files(),
+          entries: [...index.allEntries()].map(([f, e]) => [f, e.tags, e.markers, e.malformed]).sort(),
+          skipped: index.skipped(),
+        });
+      } finally {
+        host.dispose();
+      }
+    }
+    assert.deepEqual(results[0], results[1]);
+    const r = results[0];
+    assert.ok(!r.files.includes('dist/out.js'));
+    assert.equal(r.files.length, 1 + 3 + 2 + 600);
+    assert.deepEqual(r.skipped, { binary: 1, tooLarge: 1, minified: 0, unreadable: 0, unsupported: 1 });
+    assert.equal(r.entries.length, 2 + 12);
+  });
+
+  it('reads inside the root only and reports gone files as undefined', async () => {
+    const host = new NodeHost(root, { workers: 0 });
+    assert.equal(new TextDecoder().decode(await host.read('src/c.go')), 'package c\n');
+    assert.equal(await host.read('../etc/passwd'), undefined);
+    assert.equal(await host.read('/etc/passwd'), undefined);
+    assert.equal(await host.read('missing.ts'), undefined);
+    assert.equal(await host.size('src/c.go'), 10);
+    assert.equal(await host.size('missing.ts'), undefined);
+    const outcomes = await host.scanFiles(['missing.ts', '../x.ts', 'src/b.py'], {});
+    assert.deepEqual(outcomes.map((o) => o.kind), ['skipped', 'skipped', 'hit']);
+  });
+
+  it('rescans a file deleted after listing as unreadable, without throwing', async () => {
+    const host = new NodeHost(root, { workers: 2 });
+    try {
+      const index = new WorkspaceIndex(host);
+      fs.writeFileSync(path.join(root, 'temp.ts'), '// TODO\n');
+      await index.build();
+      assert.equal(index.entry('temp.ts')!.markers.length, 1);
+      fs.rmSync(path.join(root, 'temp.ts'));
+      await index.update(['temp.ts']);
+      assert.equal(index.skipReason('temp.ts'), 'unreadable');
+      assert.equal(index.entry('temp.ts'), undefined);
+    } finally {
+      host.dispose();
+    }
+  });
+});
