@@ -1,18 +1,45 @@
 // Entry point: activate() builds the extension's parts and pushes ONE root disposable that owns them all.
 import * as vscode from 'vscode';
+import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { registerCommands } from './commands';
-import { ContextKey } from './ids';
+import { registerEditorFeatures } from './editor';
+import { ConfigSection, ContextKey } from './ids';
+import { registerReview } from './review';
+import type { Feature, Services } from './services';
+import { SessionManager } from './session';
+import { readSettings } from './settings';
+import { EditorSymbols } from './symbols';
+import { registerViews } from './views';
 
 /** Owns everything that lives as long as the extension; disposed as a whole, in reverse order. */
 class ExtensionRoot implements vscode.Disposable {
   private readonly parts: vscode.Disposable[] = [];
+  readonly services: Services;
+  readonly testing: Record<string, unknown> = {};
 
-  constructor() {
+  constructor(context: vscode.ExtensionContext) {
     const log = this.own(vscode.window.createOutputChannel('Intent Lens', { log: true }));
-    this.own(registerCommands({ log }));
-    // Activation means workspaceContains:**/intent.yaml matched. The manifest index will own this key.
-    void vscode.commands.executeCommand('setContext', ContextKey.hasManifest, true);
+    const settings = (scope?: vscode.ConfigurationScope) => readSettings(vscode.workspace.getConfiguration(ConfigSection, scope));
+    const symbols = new EditorSymbols(new TreeSitterSymbolFinder());
+    const sessions = this.own(new SessionManager(() => settings(), symbols, log));
+    this.services = { context, sessions, symbols, log, settings };
+
+    const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services)];
+    const handlers: Record<string, (...args: any[]) => unknown> = {};
+    for (const feature of features) {
+      this.own(feature.disposable);
+      Object.assign(handlers, feature.commands ?? {});
+      Object.assign(this.testing, feature.testing ?? {});
+    }
+    this.own(registerCommands({ log, services: this.services, handlers }));
+    void this.updateContext();
+    this.own(sessions.onDidChange(() => void this.updateContext()));
     log.info('Intent Lens activated');
+  }
+
+  private async updateContext(): Promise<void> {
+    const hasManifest = this.services.sessions.all().some((s) => s.graph.manifests.length > 0);
+    await vscode.commands.executeCommand('setContext', ContextKey.hasManifest, hasManifest);
   }
 
   private own<T extends vscode.Disposable>(part: T): T {
@@ -28,11 +55,22 @@ class ExtensionRoot implements vscode.Disposable {
 /** What activate() returns: a small API the integration tests (and other extensions) may read. */
 export interface IntentLensApi {
   readonly activated: true;
+  readonly services: Services;
+  /** Resolves when every folder's index is built and no rescan is pending. */
+  settled(): Promise<void>;
+  /** Tree providers and other internals the integration tests read. */
+  readonly testing: Record<string, unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): IntentLensApi {
-  context.subscriptions.push(new ExtensionRoot());
-  return { activated: true };
+  const root = new ExtensionRoot(context);
+  context.subscriptions.push(root);
+  return {
+    activated: true,
+    services: root.services,
+    settled: () => root.services.sessions.settled(),
+    testing: root.testing,
+  };
 }
 
 export function deactivate(): void {

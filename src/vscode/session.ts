@@ -27,7 +27,8 @@ export class FolderSession implements vscode.Disposable {
   private findingsValue: Finding[] | undefined;
   /** Last text of each manifest that parsed, so a syntax error keeps the last good items working. */
   private readonly lastGood = new Map<string, string>();
-  private readonly pending = new Set<string>();
+  /** Queued paths: true when the file was deleted, false when created or changed. */
+  private readonly pending = new Map<string, boolean>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly emitter = new vscode.EventEmitter<SessionChange>();
@@ -63,6 +64,15 @@ export class FolderSession implements vscode.Disposable {
     this.emitter.fire({ session: this, files: this.index.files(), graphChanged: true });
   }
 
+  /** Rebuilds the whole index and graph (the Refresh command). */
+  async rebuild(): Promise<void> {
+    await this.settled();
+    await this.index.build();
+    await this.reloadGraph();
+    this.findingsValue = undefined;
+    this.emitter.fire({ session: this, files: this.index.files(), graphChanged: true });
+  }
+
   /** Root-relative path of a URI inside this folder, or undefined. */
   relativePath(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== this.folder.uri.scheme || uri.authority !== this.folder.uri.authority) return undefined;
@@ -76,8 +86,8 @@ export class FolderSession implements vscode.Disposable {
   }
 
   /** Queue files for one debounced rescan (file events and unsaved edits alike). */
-  enqueue(files: Iterable<string>): void {
-    for (const file of files) this.pending.add(file);
+  enqueue(files: Iterable<string>, deleted = false): void {
+    for (const file of files) this.pending.set(file, deleted);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -101,11 +111,12 @@ export class FolderSession implements vscode.Disposable {
 
   private async flush(): Promise<void> {
     await this.ready;
-    const files = [...this.pending];
+    const files = [...this.pending.keys()];
+    const deleted = files.filter((f) => this.pending.get(f));
     this.pending.clear();
     if (files.length === 0) return;
     try {
-      await this.index.update(files);
+      await this.index.apply({ changed: files.filter((f) => !deleted.includes(f)), deleted });
       const graphChanged = files.some(isManifestPath);
       if (graphChanged) await this.reloadGraph();
       this.findingsValue = undefined;
@@ -187,7 +198,7 @@ export class SessionManager implements vscode.Disposable {
       watcher,
       watcher.onDidCreate(onFile),
       watcher.onDidChange(onFile),
-      watcher.onDidDelete(onFile),
+      watcher.onDidDelete((uri) => this.route(uri, true)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.route(e.document.uri);
       }),
@@ -212,12 +223,12 @@ export class SessionManager implements vscode.Disposable {
     this.sessions.delete(key);
   }
 
-  private route(uri: vscode.Uri): void {
+  private route(uri: vscode.Uri, deleted = false): void {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return;
     const session = this.forUri(uri);
     const path = session?.relativePath(uri);
     if (session && path !== undefined && !path.startsWith('.git/') && !path.includes('/node_modules/') && !path.startsWith('node_modules/')) {
-      session.enqueue([path]);
+      session.enqueue([path], deleted);
     }
   }
 

@@ -56,7 +56,8 @@ describe('package.json contributes', () => {
     const actual = Object.fromEntries(Object.entries<any>(properties).map(([k, v]) => [k, v.default]));
     assert.deepEqual(actual, expected);
     for (const [key, schema] of Object.entries<any>(properties)) {
-      assert.equal(schema.type, typeof expected[key], `${key} type`);
+      const value = expected[key];
+      assert.equal(schema.type, Array.isArray(value) ? 'array' : typeof value, `${key} type`);
     }
   });
 

@@ -31,7 +31,7 @@ describe('contributions in a running VS Code', () => {
   it('reads every setting with its contributed default', () => {
     const config = vscode.workspace.getConfiguration(ConfigSection);
     for (const [key, value] of Object.entries(settingDefaults)) {
-      assert.equal(config.inspect(key)?.defaultValue, value, `${ConfigSection}.${key}`);
+      assert.deepEqual(config.inspect(key)?.defaultValue, value, `${ConfigSection}.${key}`);
     }
   });
 });
