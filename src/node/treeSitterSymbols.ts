@@ -7,7 +7,8 @@ import * as path from 'node:path';
 // which a CommonJS bundle does not have).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import TreeSitter = require('web-tree-sitter');
-import type { SymbolFinder } from '../core/symbols/symbolFinder';
+import type { SymbolFinder, SymbolRequest } from '../core/symbols/symbolFinder';
+import { windowsFor } from '../core/symbols/windows';
 import { extname } from '../core/paths';
 import type { Range, SymbolNode } from '../core/types';
 
@@ -82,6 +83,26 @@ export interface TreeSitterOptions {
   readonly wasmDirectories?: readonly string[];
   /** Files larger than this (UTF-16 units) get no symbols, tags bind to the file. Default 4 MB. */
   readonly maxLength?: number;
+  /** From this length on, a request with `lines` parses only windows around them. Default 32 K. */
+  readonly windowMinLength?: number;
+}
+
+/** Below this size a whole parse is cheap enough (a few ms); above it, windows around tag lines. */
+const WINDOW_MIN_LENGTH = 32_768;
+
+function lineOffsets(text: string): number[] {
+  const out = [0];
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) out.push(k + 1);
+  return out;
+}
+
+function shiftLines(s: SymbolNode, by: number): SymbolNode {
+  if (by === 0) return s;
+  const shift = (r: Range): Range => ({
+    start: { line: r.start.line + by, character: r.start.character },
+    end: { line: r.end.line + by, character: r.end.character },
+  });
+  return { ...s, range: shift(s.range), selectionRange: shift(s.selectionRange), children: s.children.map((c) => shiftLines(c, by)) };
 }
 
 interface LoadedGrammar {
@@ -94,19 +115,40 @@ interface LoadedGrammar {
 export class TreeSitterSymbolFinder implements SymbolFinder {
   private readonly dirs: readonly string[];
   private readonly maxLength: number;
+  private readonly windowMinLength: number;
   private readonly parsers = new Map<Grammar, Promise<LoadedGrammar | undefined>>();
 
   constructor(options: TreeSitterOptions = {}) {
     this.dirs = options.wasmDirectories ?? wasmDirectories();
     this.maxLength = options.maxLength ?? 4_000_000;
+    this.windowMinLength = options.windowMinLength ?? WINDOW_MIN_LENGTH;
   }
 
-  async symbols(text: string, filePath: string): Promise<SymbolNode[] | undefined> {
+  async symbols(text: string, filePath: string, request?: SymbolRequest): Promise<SymbolNode[] | undefined> {
     const grammar = grammarForPath(filePath);
     if (!grammar) return undefined;
     const loaded = await this.parser(grammar);
     if (!loaded) return undefined;
     if (text.length > this.maxLength) return [];
+    // Big file, few tag lines: parse only the top-level statements around them (Java and C# files are
+    // one type at depth 1, nothing to cut; C#'s `namespace N;` must stay the parent).
+    if (request?.lines && text.length >= this.windowMinLength && grammar !== 'java' && grammar !== 'c-sharp') {
+      const lineStarts = lineOffsets(text);
+      const windows = windowsFor(text, filePath, request.lines, lineStarts.length);
+      if (windows) {
+        const out: SymbolNode[] = [];
+        for (const w of windows) {
+          const end = w.endLine < lineStarts.length ? lineStarts[w.endLine] : text.length;
+          const part = this.parse(loaded, grammar, text.slice(lineStarts[w.startLine], end));
+          out.push(...part.map((s) => shiftLines(s, w.startLine)));
+        }
+        return out;
+      }
+    }
+    return this.parse(loaded, grammar, text);
+  }
+
+  private parse(loaded: LoadedGrammar, grammar: Grammar, text: string): SymbolNode[] {
     const tree = loaded.parser.parse(text);
     if (!tree) return [];
     try {
@@ -272,11 +314,16 @@ function withExport(node: Node): Node {
   return p && p.type === 'export_statement' ? p : node;
 }
 
+/** The root, even when a broken file made it an ERROR node (a half-typed file still has top-level symbols). */
+function isRoot(node: Node | null | undefined): boolean {
+  return !!node && node.parent === null;
+}
+
 function isTopLevel(statement: Node): boolean {
   const p = statement.parent;
   if (!p) return false;
-  if (p.type === 'program') return true;
-  return p.type === 'export_statement' && p.parent?.type === 'program';
+  if (isRoot(p)) return true;
+  return p.type === 'export_statement' && isRoot(p.parent);
 }
 
 const jsFunction: Handler = (node) => {
@@ -368,7 +415,7 @@ const PY_HANDLERS: Record<string, Handler> = {
   class_definition: (node) => named(node, 'class', 'name', pyRange(node)),
   expression_statement: (node) => {
     const p = node.parent;
-    const atModule = p?.type === 'module';
+    const atModule = isRoot(p);
     const inClass = p?.type === 'block' && p.parent?.type === 'class_definition';
     if (!atModule && !inClass) return undefined;
     const assignment = node.firstNamedChild;
@@ -431,8 +478,8 @@ const GO_HANDLERS: Record<string, Handler> = {
     node.childrenForFieldName('name').filter((n): n is Node => !!n).map((n) => ({ name: n.text, kind: 'field', rangeNode: node, nameNode: n })),
   method_elem: (node) => named(node, 'method'),
   method_spec: (node) => named(node, 'method'),
-  const_declaration: (node) => (node.parent?.type === 'source_file' ? goSpecs(node, 'const_spec', 'constant') : undefined),
-  var_declaration: (node) => (node.parent?.type === 'source_file' ? goSpecs(node, 'var_spec', 'variable') : undefined),
+  const_declaration: (node) => (isRoot(node.parent) ? goSpecs(node, 'const_spec', 'constant') : undefined),
+  var_declaration: (node) => (isRoot(node.parent) ? goSpecs(node, 'var_spec', 'variable') : undefined),
 };
 
 // --- Java -------------------------------------------------------------------------------------------------

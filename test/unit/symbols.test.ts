@@ -71,6 +71,29 @@ describe('symbol attribution (tree-sitter, every CLI language)', () => {
     });
   }
 
+  it('attributes the same with windowed parsing around tag lines as with a whole parse', async () => {
+    const windowed = new TreeSitterSymbolFinder({ windowMinLength: 0 });
+    try {
+      for (const rel of fixtureFiles()) {
+        if (!grammarForPath(rel)) continue;
+        const text = fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+        const tags = scanTags(text, rel).tags;
+        const lines = tags.map((t) => t.range.start.line);
+        const describe = (symbols: SymbolNode[] | undefined) =>
+          attributeTags(tags, symbols, text).map((a) => (a.target.kind === 'file' ? 'file' : describeTarget(a.target.path)));
+        assert.deepEqual(describe(await windowed.symbols(text, rel, { lines })), describe(await finder.symbols(text, rel)), rel);
+      }
+    } finally {
+      windowed.dispose();
+    }
+  });
+
+  it('still finds top-level symbols in a file that does not parse as a whole', async () => {
+    const text = 'export const a = () => 1;\nexport function b() {\n  if (x) {\n';
+    const symbols = await finder.symbols(text, 'broken.ts');
+    assert.deepEqual(symbols!.map((s) => s.name), ['a', 'b']);
+  });
+
   it('gives decorated declarations a range that includes their decorators', async () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'typescript/search.ts'), 'utf8');
     const symbols = (await finder.symbols(text, 'search.ts'))!;

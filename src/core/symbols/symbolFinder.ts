@@ -3,12 +3,20 @@
 
 import type { Position, Range, SymbolNode } from '../types';
 
+export interface SymbolRequest {
+  /**
+   * The 0-based lines the caller will attribute (its tag lines). A finder may then return only the
+   * declarations that attribution of those lines needs instead of the whole tree; omitted = everything.
+   */
+  readonly lines?: readonly number[];
+}
+
 export interface SymbolFinder {
   /**
    * The declarations of a file as a tree (outermost first, in source order), or undefined when the
    * language is not supported. Costly (a parse): call it only for files that contain tags.
    */
-  symbols(text: string, path: string): Promise<SymbolNode[] | undefined>;
+  symbols(text: string, path: string, request?: SymbolRequest): Promise<SymbolNode[] | undefined>;
 }
 
 export function comparePositions(a: Position, b: Position): number {

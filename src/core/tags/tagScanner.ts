@@ -27,6 +27,8 @@ export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: S
   return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
 }
 
+const CHAR_LITERAL: StringSyntax = { open: "'", close: "'", escape: '\\', multiline: false };
+
 // ---------------------------------------------------------------------------------------------------------
 // Lexer: code / string / comment states; reports the content range of every comment.
 
@@ -83,9 +85,16 @@ function startsWithLower(text: string, i: number, lower: string): boolean {
 
 /**
  * Walk `text` once and call `onComment(start, end)` with the content range of each comment (delimiters
- * excluded). Unterminated strings and comments end at the end of the text (or line, for single-line strings).
+ * excluded), and `onString` with the extent of each string literal (a template literal is reported in pieces
+ * around its `${…}` code). Unterminated strings and comments end at the end of the text (or line, for
+ * single-line strings).
  */
-export function lexComments(text: string, syntax: LanguageSyntax, onComment: (start: number, end: number) => void): void {
+export function lexComments(
+  text: string,
+  syntax: LanguageSyntax,
+  onComment: (start: number, end: number) => void,
+  onString?: (start: number, end: number) => void,
+): void {
   const n = text.length;
   const outer = compile(syntax);
   let cur = outer;
@@ -95,7 +104,7 @@ export function lexComments(text: string, syntax: LanguageSyntax, onComment: (st
   let i = 0;
 
   /** Scan a string body from `j`; returns the index after it, or -1 when an interpolation `${` opened. */
-  const scanString = (j: number, def: StringSyntax): number => {
+  const scanString = (from: number, j: number, def: StringSyntax): number => {
     const close = def.close;
     const c0 = close.charCodeAt(0);
     const esc = def.escape ? def.escape.charCodeAt(0) : -1;
@@ -105,15 +114,23 @@ export function lexComments(text: string, syntax: LanguageSyntax, onComment: (st
         j += 2;
         continue;
       }
-      if (c === c0 && (close.length === 1 || text.startsWith(close, j))) return j + close.length;
-      if (c === 0x0a && !def.multiline) return j;
+      if (c === c0 && (close.length === 1 || text.startsWith(close, j))) {
+        onString?.(from, j + close.length);
+        return j + close.length;
+      }
+      if (c === 0x0a && !def.multiline) {
+        onString?.(from, j);
+        return j;
+      }
       if (def.interpolation && c === 0x24 && text.charCodeAt(j + 1) === 0x7b) {
         templates.push({ depth: 0, def });
+        onString?.(from, j + 2);
         i = j + 2;
         return -1;
       }
       j++;
     }
+    onString?.(from, n);
     return n;
   };
 
@@ -125,7 +142,7 @@ export function lexComments(text: string, syntax: LanguageSyntax, onComment: (st
       else if (c === 0x7d) {
         if (top.depth === 0) {
           templates.pop();
-          const end = scanString(i + 1, top.def);
+          const end = scanString(i, i + 1, top.def);
           if (end >= 0) i = end;
           continue;
         }
@@ -151,6 +168,7 @@ export function lexComments(text: string, syntax: LanguageSyntax, onComment: (st
     if (syn.rust && (c === 0x72 || c === 0x62)) {
       const end = rustRawString(text, i);
       if (end > i) {
+        onString?.(i, end);
         i = end;
         continue;
       }
@@ -169,7 +187,7 @@ export function lexComments(text: string, syntax: LanguageSyntax, onComment: (st
         i++;
         continue;
       }
-      const end = scanString(i + 1, { open: "'", close: "'", escape: '\\', multiline: false });
+      const end = scanString(i, i + 1, CHAR_LITERAL);
       i = end < 0 ? i + 1 : end;
       continue;
     }
@@ -190,7 +208,7 @@ export function lexComments(text: string, syntax: LanguageSyntax, onComment: (st
         i = Math.min(n, end + op.close.length);
       } else if (op.kind === 'string') {
         if (op.def.needsBoundary && i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
-        const end = scanString(after, op.def);
+        const end = scanString(i, after, op.def);
         if (end >= 0) i = end;
       } else {
         const next = text.charCodeAt(after);

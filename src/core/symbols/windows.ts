@@ -1,0 +1,91 @@
+// Which parts of a big file a symbol finder must parse to attribute tags on given lines: the top-level
+// statement around each tag plus the one after it. Parsing is the cost; tags are sparse.
+
+import { lexComments } from '../tags/tagScanner';
+import { languageForPath } from '../tags/languages';
+
+/** Lines [startLine, endLine) of a window; it starts at a line start at bracket depth 0. */
+export interface LineWindow {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/**
+ * Lines that start a top-level statement: column 0 is code (not whitespace, a comment, a string, a
+ * decorator/attribute or a closing bracket) at bracket depth 0. Any line break before one is a safe cut.
+ */
+export function topLevelStarts(text: string, path: string): number[] | undefined {
+  const syntax = languageForPath(path);
+  if (!syntax) return undefined;
+  const hidden: number[] = []; // flat [start, end) pairs of comments and strings, in order
+  const push = (s: number, e: number): void => {
+    // Comment content excludes its opener; hide the opener too (up to 4 chars back is enough for ours).
+    hidden.push(s, e);
+  };
+  lexComments(text, syntax, push, push);
+  const out: number[] = [];
+  let depth = 0;
+  let h = 0;
+  let line = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    while (h < hidden.length && hidden[h + 1] <= i) h += 2;
+    if (h < hidden.length && hidden[h] <= i) {
+      // Inside a comment or string: jump to its end, counting the line breaks skipped.
+      const end = hidden[h + 1];
+      for (let k = text.indexOf('\n', i); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) line++;
+      i = end - 1;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x28 || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x29 || c === 0x5d) depth = depth > 0 ? depth - 1 : 0;
+    else if (c === 0x0a) {
+      line++;
+      const next = i + 1;
+      if (depth === 0 && next < n && startsStatement(text.charCodeAt(next))) {
+        while (h < hidden.length && hidden[h + 1] <= next) h += 2;
+        const isHidden = h < hidden.length && hidden[h] <= next + 3 && next < hidden[h + 1];
+        if (!isHidden) out.push(line);
+      }
+    }
+  }
+  return out;
+}
+
+function startsStatement(c: number): boolean {
+  // not whitespace, comment/decorator/attribute openers, quotes or closing brackets
+  return !(
+    c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a ||
+    c === 0x2f || c === 0x23 || c === 0x40 || c === 0x5b || c === 0x2a || c === 0x2d || c === 0x3b || c === 0x25 || c === 0x3c ||
+    c === 0x22 || c === 0x27 || c === 0x60 ||
+    c === 0x7d || c === 0x29 || c === 0x5d
+  );
+}
+
+/**
+ * The windows to parse so that attributing tags on `lines` gives the same result as parsing the whole file:
+ * from the statement start at or before each line through the statement after it. Undefined when the
+ * windows would not save much (or the language is unknown): parse everything.
+ */
+export function windowsFor(text: string, path: string, lines: readonly number[], lineCount: number): LineWindow[] | undefined {
+  const starts = topLevelStarts(text, path);
+  if (!starts || starts.length === 0) return undefined;
+  const windows: LineWindow[] = [];
+  for (const line of [...lines].sort((a, b) => a - b)) {
+    let lo = 0;
+    let hi = starts.length; // first index with starts[i] > line
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    const startLine = lo > 0 ? starts[lo - 1] : 0;
+    const endLine = lo + 1 < starts.length ? starts[lo + 1] : lineCount;
+    const last = windows[windows.length - 1];
+    if (last && startLine <= last.endLine) windows[windows.length - 1] = { startLine: last.startLine, endLine: Math.max(last.endLine, endLine) };
+    else windows.push({ startLine, endLine });
+  }
+  const covered = windows.reduce((sum, w) => sum + (w.endLine - w.startLine), 0);
+  return covered > lineCount * 0.6 ? undefined : windows;
+}
