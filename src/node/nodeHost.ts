@@ -32,6 +32,9 @@ function workerScript(): { file: string; execArgv?: string[] } | undefined {
   return fs.existsSync(js) ? { file: js } : undefined;
 }
 
+/** Batches smaller than this are scanned in the calling thread. */
+const IN_THREAD_MAX = 16;
+
 interface Pending {
   resolve(results: readonly [number, FileScanOutcome][] | undefined): void;
   size: number;
@@ -155,7 +158,8 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, Disposable {
       let k = 0;
       return safe.map((p) => (p === undefined ? { kind: 'skipped', reason: 'unreadable' } as const : scanned[k++]));
     }
-    if (this.workerCount > 0 && paths.length > 0) {
+    // A handful of files (an editor save) is faster in-thread than a round trip to a worker.
+    if (this.workerCount > 0 && paths.length >= IN_THREAD_MAX) {
       this.pool ??= new WorkerPool(this.workerCount, workerScript()!);
       const sparse = await this.pool.run(this.root, paths, options);
       if (sparse) {

@@ -11,3 +11,29 @@ export interface ScanExecutor {
 export function isScanExecutor(host: WorkspaceHost): host is WorkspaceHost & ScanExecutor {
   return typeof (host as Partial<ScanExecutor>).scanFiles === 'function';
 }
+
+/** Optional host capability: listFiles in batches (one async step per batch instead of per file). */
+export interface BatchLister {
+  listFileBatches(options?: { readonly exclude?: readonly string[] }): AsyncIterable<readonly string[]>;
+}
+
+export function isBatchLister(host: WorkspaceHost): host is WorkspaceHost & BatchLister {
+  return typeof (host as Partial<BatchLister>).listFileBatches === 'function';
+}
+
+/** The host's files in batches, whichever way it lists them. */
+export async function* listInBatches(host: WorkspaceHost, exclude?: readonly string[], size = 256): AsyncIterable<readonly string[]> {
+  if (isBatchLister(host)) {
+    yield* host.listFileBatches({ exclude });
+    return;
+  }
+  let batch: string[] = [];
+  for await (const p of host.listFiles({ exclude })) {
+    batch.push(p);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -8,7 +8,7 @@ import {
   DEFAULT_MAX_FILE_SIZE, SKIP_REASONS, scanFileBytes, skipByPath,
   type FileScanOptions, type FileScanOutcome, type SkipReason,
 } from './fileScan';
-import { isScanExecutor } from './scanExecutor';
+import { isScanExecutor, listInBatches } from './scanExecutor';
 
 export type { SkipReason } from './fileScan';
 
@@ -129,17 +129,19 @@ export class WorkspaceIndex implements Disposable {
         // A ScanExecutor classifies by path itself (off this thread); otherwise skip unreadable types here.
         const classifyHere = !isScanExecutor(this.host);
         try {
-          for await (const path of this.host.listFiles({ exclude: this.options.exclude })) {
-            if (token?.isCancellationRequested) break;
-            if (next.listed.has(path)) continue;
-            next.listed.add(path);
-            const reason = classifyHere ? skipByPath(path) : undefined;
-            if (reason) {
-              next.skips.set(path, reason);
-              continue;
+          outer: for await (const paths of listInBatches(this.host, this.options.exclude, BUILD_BATCH)) {
+            for (const path of paths) {
+              if (token?.isCancellationRequested) break outer;
+              if (next.listed.has(path)) continue;
+              next.listed.add(path);
+              const reason = classifyHere ? skipByPath(path) : undefined;
+              if (reason) {
+                next.skips.set(path, reason);
+                continue;
+              }
+              batch.push(path);
+              if (batch.length >= BUILD_BATCH) await flush();
             }
-            batch.push(path);
-            if (batch.length >= BUILD_BATCH) await flush();
           }
         } catch {
           // A listing that fails midway keeps what it listed.

@@ -1,0 +1,267 @@
+// Benchmark (not a timed test): our full index vs ripgrep on the same tree, incremental rescans, symbol
+// attribution and peak memory. Verifies first that our raw marker hits equal rg's, and fails loudly if not.
+//   node --import tsx bench/bench.ts [--corpus DIR] [--runs N] [--updates N]
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeHost } from '../src/node/nodeHost';
+import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
+import { DEFAULT_MARKERS } from '../src/core/tags/tagScanner';
+import { RAW_TAG_LITERALS } from '../src/core/index/fileScan';
+import { ensureCorpus, prng, sourceText } from './corpus';
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const RUNS = Number(arg('--runs') ?? 5);
+const UPDATES = Number(arg('--updates') ?? 60);
+const MAX_FILE_SIZE = 1024 * 1024;
+const LITERALS = [...RAW_TAG_LITERALS, ...DEFAULT_MARKERS];
+const RG_ARGS = ['--hidden', '--no-messages', '-g', '!.git', '--max-filesize', '1M', ...LITERALS.flatMap((l) => ['-e', l])];
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
+
+// ------------------------------------------------------------------------------------------ child mode
+
+async function childIndex(root: string): Promise<void> {
+  const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const host = new NodeHost(root);
+  const index = new WorkspaceIndex(host, { maxFileSize: MAX_FILE_SIZE });
+  await index.build();
+  const ms = performance.now() - t0;
+  const heapAfter = process.memoryUsage().heapUsed;
+  const maxRssKb = process.resourceUsage().maxRSS;
+  const ru = process.resourceUsage();
+  host.dispose();
+  process.stdout.write(JSON.stringify({
+    ms, files: index.files().length, entries: index.allEntries().size,
+    peakExtraMB: (maxRssKb * 1024 - rssBefore) / 2 ** 20, heapRetainedMB: (heapAfter - heapBefore) / 2 ** 20,
+    cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000,
+  }));
+}
+
+// ------------------------------------------------------------------------------------------ helpers
+
+function ensureRipgrep(): string | undefined {
+  const which = spawnSync('sh', ['-c', 'command -v rg']);
+  if (which.status === 0) return which.stdout.toString().trim();
+  if (process.getuid?.() === 0) {
+    console.log('ripgrep missing: installing Debian ripgrep …');
+    spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq ripgrep'], { stdio: 'inherit' });
+    const again = spawnSync('sh', ['-c', 'command -v rg']);
+    if (again.status === 0) return again.stdout.toString().trim();
+  }
+  return undefined;
+}
+
+/** Wall time of a process whose stdout is consumed (not /dev/null: rg shortcuts that). */
+function timeProcess(cmd: string, argv: string[], cwd: string): Promise<{ ms: number; out: string; code: number | null }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('close', (code) => resolve({ ms: performance.now() - t0, out: Buffer.concat(chunks).toString(), code }));
+  });
+}
+
+const self = __filename.endsWith('.ts') ? ['--import', 'tsx', __filename] : [__filename];
+
+async function runChild(root: string) {
+  const r = await timeProcess(process.execPath, [...self, '--child-index', root], process.cwd());
+  return { processMs: r.ms, ...(JSON.parse(r.out) as { ms: number; files: number; entries: number; peakExtraMB: number; heapRetainedMB: number; cpuMs: number }) };
+}
+
+// ------------------------------------------------------------------------------------------ verification
+
+async function verify(root: string, rg: string): Promise<Record<string, unknown>> {
+  const host = new NodeHost(root);
+  const index = new WorkspaceIndex(host, { maxFileSize: MAX_FILE_SIZE, countRawHits: true });
+  await index.build();
+  host.dispose();
+  const problems: string[] = [];
+  // 1. Listing: rg --files applies the same ignore rules (.gitignore at every level, .git/info/exclude).
+  const rgFiles = execFileSync(rg, ['--files', '--hidden', '-g', '!.git'], { cwd: root, maxBuffer: 1 << 30 }).toString().split('\n').filter(Boolean).sort();
+  const ours = index.files();
+  const oursSet = new Set(ours);
+  const rgSet = new Set(rgFiles);
+  const onlyRg = rgFiles.filter((f) => !oursSet.has(f));
+  const onlyOurs = ours.filter((f) => !rgSet.has(f));
+  if (onlyRg.length || onlyOurs.length) problems.push(`listing differs: only rg ${onlyRg.slice(0, 5).join(', ')} (${onlyRg.length}); only ours ${onlyOurs.slice(0, 5).join(', ')} (${onlyOurs.length})`);
+  // 2. Hits: per file, lines containing a literal (rg -c) vs our raw count, for every file we scanned.
+  const rgCounts = new Map<string, number>();
+  for (const line of execFileSync(rg, ['-c', ...RG_ARGS], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).toString().split('\n')) {
+    const i = line.lastIndexOf(':');
+    if (i > 0) rgCounts.set(line.slice(0, i), Number(line.slice(i + 1)));
+  }
+  const excludedByDesign: Record<string, number> = {};
+  let compared = 0;
+  let hitFiles = 0;
+  let hitLines = 0;
+  for (const f of ours) {
+    const reason = index.skipReason(f);
+    const theirs = rgCounts.get(f) ?? 0;
+    if (reason) {
+      if (theirs > 0) {
+        if (reason === 'unsupported' || reason === 'minified') excludedByDesign[reason] = (excludedByDesign[reason] ?? 0) + 1;
+        else problems.push(`${f}: skipped as ${reason} but rg found ${theirs} lines`);
+      }
+      continue;
+    }
+    compared++;
+    const mine = index.rawHitLines(f) ?? -1;
+    if (mine !== theirs) problems.push(`${f}: ours ${mine} lines, rg ${theirs}`);
+    if (theirs > 0) {
+      hitFiles++;
+      hitLines += theirs;
+    }
+  }
+  for (const f of rgCounts.keys()) if (!oursSet.has(f)) problems.push(`${f}: rg hit in a file we do not list`);
+  if (problems.length) {
+    console.error(`VERIFICATION FAILED (${problems.length} differences):\n  ${problems.slice(0, 20).join('\n  ')}`);
+    process.exit(2);
+  }
+  return {
+    listedFiles: ours.length, comparedFiles: compared, filesWithHits: hitFiles, hitLines,
+    rgHitFilesNotScannedByDesign: excludedByDesign, skipped: index.skipped(),
+    tagFiles: [...index.allEntries().values()].filter((e) => e.tags.length > 0).length,
+  };
+}
+
+// ------------------------------------------------------------------------------------------ incremental
+
+async function incremental(root: string) {
+  const dir = path.join(root, 'intent-lens-bench-incremental');
+  fs.mkdirSync(dir, { recursive: true });
+  const host = new NodeHost(root);
+  try {
+    const index = new WorkspaceIndex(host, { maxFileSize: MAX_FILE_SIZE });
+    const r = prng(99);
+    const ts = { ext: 'ts', comment: (s: string) => `// ${s}`, decl: (n: string) => `export function ${n}(input: string): number {`, lines: () => '  const value = compute(input, options.limit) + offset; // keep it simple' };
+    const files: Record<string, string> = {};
+    for (const [name, lines, tagged] of [['clean-2k.ts', 2000, false], ['clean-10k.ts', 10000, false], ['tagged-2k.ts', 2000, true], ['tagged-10k.ts', 10000, true]] as const) {
+      const rel = `intent-lens-bench-incremental/${name}`;
+      files[name] = rel;
+      fs.writeFileSync(path.join(root, rel), sourceText(r, ts, lines, { tags: tagged, markers: tagged }));
+    }
+    await index.build();
+    const out: Record<string, { p50: number; p90: number }> = {};
+    for (const [name, rel] of Object.entries(files)) {
+      const abs = path.join(root, rel);
+      const base = fs.readFileSync(abs, 'utf8');
+      const times: number[] = [];
+      for (let i = 0; i < UPDATES + 5; i++) {
+        fs.writeFileSync(abs, base + `// edit ${i}\n`);
+        const t0 = performance.now();
+        await index.update([rel]);
+        if (i >= 5) times.push(performance.now() - t0);
+      }
+      out[name] = { p50: quantile(times, 0.5), p90: quantile(times, 0.9) };
+    }
+    return out;
+  } finally {
+    host.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function attribution() {
+  const modPath = path.join(__dirname, '..', 'src', 'node', 'treeSitterSymbols.ts');
+  if (!fs.existsSync(modPath) && !fs.existsSync(modPath.replace(/\.ts$/, '.js'))) return { note: 'skipped: src/node/treeSitterSymbols.ts not present' };
+  try {
+    const mod = await import('../src/node/treeSitterSymbols');
+    const finder = new mod.TreeSitterSymbolFinder();
+    const r = prng(5);
+    const ts = { ext: 'ts', comment: (s: string) => `// ${s}`, decl: (n: string) => `export function ${n}(input: string): number {`, lines: () => '  const value = compute(input, options.limit) + offset;' };
+    const text = sourceText(r, ts, 10000, { tags: true, markers: true }).replace(/^export function/gm, '}\nexport function');
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      const symbols = await finder.symbols(text + `// ${i}\n`, 'bench.ts');
+      if (!symbols) return { note: 'skipped: the finder does not support TypeScript here' };
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    finder.dispose?.();
+    return { p50: quantile(times, 0.5), p90: quantile(times, 0.9), note: 'tree-sitter symbols of a 10k-line TypeScript file (parse + symbol tree; tag binding not yet included)' };
+  } catch (e) {
+    return { note: `skipped: ${(e as Error).message}` };
+  }
+}
+
+// ------------------------------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  if (arg('--child-index')) return childIndex(arg('--child-index')!);
+  const corpusArg = arg('--corpus');
+  const corpus = corpusArg ? { root: path.resolve(corpusArg), files: NaN, bytes: NaN } : ensureCorpus(console.log);
+  const root = corpus.root;
+  const rg = ensureRipgrep();
+  if (!rg) {
+    console.error('ripgrep (rg) not found and could not be installed: the comparison needs it.');
+    process.exit(1);
+  }
+  console.log(`corpus ${root}${Number.isNaN(corpus.files) ? '' : ` (${corpus.files} files on disk, ${(corpus.bytes / 2 ** 20).toFixed(0)} MB)`}; ${os.cpus().length} CPUs; ${process.version}; ${execFileSync(rg, ['--version']).toString().split('\n')[0]}`);
+
+  const verification = await verify(root, rg);
+  console.log('verified: listing == rg --files; per scanned file, our count of lines holding @intent/@debt/TODO/FIXME/HACK (anywhere, like rg) == rg -c;');
+  console.log(`          rg hits in files we list but do not scan by design (no comment syntax / minified): ${JSON.stringify(verification.rgHitFilesNotScannedByDesign)}`);
+
+  const cli = path.join(__dirname, '..', 'dist', 'cli.js');
+  const hasCli = fs.existsSync(cli);
+  // Warm-up (page cache, JIT of the child's modules), then interleaved runs so machine noise hits both.
+  await runChild(root);
+  await timeProcess(rg, RG_ARGS, root);
+  const ours: Awaited<ReturnType<typeof runChild>>[] = [];
+  const rgRuns: number[] = [];
+  const cliRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(await runChild(root));
+    const r = await timeProcess(rg, RG_ARGS, root);
+    if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited with ${r.code}`);
+    rgRuns.push(r.ms);
+    if (hasCli) cliRuns.push((await timeProcess(process.execPath, [cli, 'check', root, '--format', 'json'], root)).ms);
+  }
+  const rgMs = median(rgRuns);
+  const inProc = median(ours.map((o) => o.ms));
+  const proc = median(ours.map((o) => o.processMs));
+  const inc = await incremental(root);
+  const attr = await attribution();
+  const mem = { peakExtraMB: Math.max(...ours.map((o) => o.peakExtraMB)), heapRetainedMB: median(ours.map((o) => o.heapRetainedMB)) };
+
+  const rows: [string, string, string, string][] = [
+    ['full index, in-process (NodeHost + build)', `${fmt(inProc)} ms`, `${(inProc / rgMs).toFixed(2)}× rg`, '≤ 1.3× rg'],
+    ['full index, whole node process', `${fmt(proc)} ms`, `${(proc / rgMs).toFixed(2)}× rg`, ''],
+    ['ripgrep, same markers and ignore rules', `${fmt(rgMs)} ms`, '1.00×', ''],
+    ['CLI `check --format json` process', hasCli ? `${fmt(median(cliRuns))} ms` : 'skipped', hasCli ? `${(median(cliRuns) / rgMs).toFixed(2)}× rg` : 'no dist/cli.js (npm run build)', ''],
+    ...Object.entries(inc).map(([k, v]) => [`update one file: ${k}`, `p50 ${fmt(v.p50)} ms`, `p90 ${fmt(v.p90)} ms`, '< 1 ms p90'] as [string, string, string, string]),
+    ['attribution, 10k-line TypeScript', 'p50' in attr ? `p50 ${fmt(attr.p50 as number)} ms` : 'skipped', 'p90' in attr ? `p90 ${fmt(attr.p90 as number)} ms` : attr.note, '< 60 ms p90'],
+    ['peak extra memory (maxRSS − RSS before build)', `${mem.peakExtraMB.toFixed(0)} MB`, `heap retained ${mem.heapRetainedMB.toFixed(0)} MB`, '≤ 120 MB'],
+  ];
+  const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  console.log(`\nmedian of ${RUNS} runs after a warm-up; ${ours[0].files} listed files, ${ours[0].entries} with tags/markers`);
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  │  '));
+  const result = {
+    date: new Date().toISOString(), corpus: { root, files: corpus.files, bytes: corpus.bytes }, cpus: os.cpus().length, node: process.version,
+    verification, runs: RUNS, rgMs: rgRuns, oursInProcessMs: ours.map((o) => o.ms), oursProcessMs: ours.map((o) => o.processMs),
+    oursCpuMs: ours.map((o) => o.cpuMs), cliMs: hasCli ? cliRuns : 'skipped: no dist/cli.js',
+    ratioInProcess: inProc / rgMs, ratioProcess: proc / rgMs, incremental: inc, attribution: attr, memory: mem,
+  };
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync(path.join('bench-results', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log('\nwrote bench-results/bench.json');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
