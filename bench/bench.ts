@@ -1,6 +1,7 @@
 // Benchmark (not a timed test): our full index vs ripgrep on the same tree, incremental rescans, symbol
 // attribution and peak memory. Verifies first that our raw marker hits equal rg's, and fails loudly if not.
-//   node --import tsx bench/bench.ts [--corpus DIR] [--runs N] [--updates N]
+//   npm run bench -- [--corpus DIR] [--runs N] [--updates N]   (bundled to out/bench/ with the scan worker)
+//   node --import tsx bench/bench.ts …                        (from source; workers then load through tsx)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -176,8 +177,8 @@ async function incremental(root: string) {
 }
 
 async function attribution() {
-  const modPath = path.join(__dirname, '..', 'src', 'node', 'treeSitterSymbols.ts');
-  if (!fs.existsSync(modPath) && !fs.existsSync(modPath.replace(/\.ts$/, '.js'))) return { note: 'skipped: src/node/treeSitterSymbols.ts not present' };
+  const modPath = path.join(process.cwd(), 'src', 'node', 'treeSitterSymbols.ts');
+  if (!fs.existsSync(modPath)) return { note: 'skipped: src/node/treeSitterSymbols.ts not present' };
   try {
     const mod = await import('../src/node/treeSitterSymbols');
     const finder = new mod.TreeSitterSymbolFinder();
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
   console.log('verified: listing == rg --files; per scanned file, our count of lines holding @intent/@debt/TODO/FIXME/HACK (anywhere, like rg) == rg -c;');
   console.log(`          rg hits in files we list but do not scan by design (no comment syntax / minified): ${JSON.stringify(verification.rgHitFilesNotScannedByDesign)}`);
 
-  const cli = path.join(__dirname, '..', 'dist', 'cli.js');
+  const cli = path.join(process.cwd(), 'dist', 'cli.js');
   const hasCli = fs.existsSync(cli);
   // Warm-up (page cache, JIT of the child's modules), then interleaved runs so machine noise hits both.
   await runChild(root);
