@@ -59,8 +59,10 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
     const lineCount = text.split('\n').length;
     if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
   }
-  const symbols = scan && scan.tags.length > 0 ? await new TreeSitterSymbolFinder().symbols(text, rel) : undefined;
-  const result = effectiveIntent({ graph: project.graph, file: rel, line: line === undefined ? undefined : line - 1, scan, symbols });
+  const finder = new TreeSitterSymbolFinder();
+  const symbols = scan && scan.tags.length > 0 ? await finder.symbols(text, rel, { lines: scan.tags.map((t) => t.range.start.line) }) : undefined;
+  finder.dispose();
+  const result = effectiveIntent({ graph: project.graph, file: rel, line: line === undefined ? undefined : line - 1, scan, symbols, text });
 
   if (format === 'json') {
     io.out(JSON.stringify({

@@ -169,7 +169,7 @@ export class FolderSession implements vscode.Disposable {
     if (path === undefined) return undefined;
     const scan = this.scan(path);
     const symbols = scan && scan.tags.length ? await this.symbolsSource.symbols(document, path) : undefined;
-    return effectiveIntent({ graph: this.graphValue, file: path, line, scan, symbols });
+    return effectiveIntent({ graph: this.graphValue, file: path, line, scan, symbols, text: document.getText() });
   }
 
   dispose(): void {

@@ -51,9 +51,18 @@ describe('parseManifest', () => {
     assert.deepEqual(manifest.scopes, [{
       paths: ['src/search/**'],
       serves: ['problem:availability-search', 'kr:cycle-time'],
+      pathRanges: [{ start: { line: 35, character: 12 }, end: { line: 35, character: 27 } }],
+      servesRanges: [
+        { start: { line: 36, character: 13 }, end: { line: 36, character: 40 } },
+        { start: { line: 36, character: 42 }, end: { line: 36, character: 55 } },
+      ],
       base: '',
       source: { manifest: 'intent.yaml', range: { start: { line: 35, character: 4 }, end: { line: 36, character: 56 } } },
     }]);
+    // Each glob of appliesTo has its own range, so IL005 can point at the glob itself.
+    assert.deepEqual(constraint.kind === 'constraint' && constraint.appliesToRanges?.map((r) => `${r.start.line}:${r.start.character}-${r.end.character}`), [
+      '26:16-29', '26:31-50',
+    ]);
     assert.deepEqual(manifest.references.map((r) => `${r.where} ${r.id} ${r.range.start.line}:${r.range.start.character}-${r.range.end.character}`), [
       'problems[0].keyResults[0] kr:cycle-time 21:17-30',
       'debt[0].hurts[0] kr:cycle-time 30:12-25',

@@ -40,6 +40,8 @@ export interface PlaceInput {
   readonly line?: number;
   readonly scan?: TagScan;
   readonly symbols?: readonly SymbolNode[];
+  /** The file's text: makes binding exact (trailing comments, docstrings, code between tag and symbol). */
+  readonly text?: string;
 }
 
 function contains(symbol: SymbolNode, line: number): boolean {
@@ -59,13 +61,13 @@ export function symbolChainAt(symbols: readonly SymbolNode[] | undefined, line: 
 }
 
 export function effectiveIntent(input: PlaceInput): EffectiveIntent {
-  const { graph, file, line, scan, symbols } = input;
+  const { graph, file, line, scan, symbols, text } = input;
   const links: IntentLink[] = [];
   const chain = line === undefined ? [] : symbolChainAt(symbols, line);
   const innermost = chain[chain.length - 1];
 
   if (scan && scan.tags.length > 0) {
-    for (const { tag, target } of attributeTags(scan.tags, symbols)) {
+    for (const { tag, target } of attributeTags(scan.tags, symbols, text)) {
       const tagLine = tag.range.start.line;
       const debt = tag.kind === 'debt';
       let via: Provenance | undefined;

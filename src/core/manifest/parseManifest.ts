@@ -342,11 +342,16 @@ class ManifestParser {
         if (section === 'scopes') {
           if (parsed) {
             const scope = parsed as ScopeData;
+            const range = this.nodeRange(itemNode) ?? firstLineRange(this.text);
+            const pathRanges = this.stringRanges(itemNode, 'paths');
+            const servesRanges = this.stringRanges(itemNode, 'serves');
             scopes.push({
               paths: scope.paths,
               serves: scope.serves,
+              pathRanges: scope.paths.map((p) => pathRanges.get(p) ?? range),
+              servesRanges: scope.serves.map((id) => servesRanges.get(id) ?? range),
               base: this.base,
-              source: { manifest: this.file, range: this.nodeRange(itemNode) ?? firstLineRange(this.text) },
+              source: { manifest: this.file, range },
             });
             references.push(...this.references(itemNode, 'serves', where, where, ['objective', 'keyResult', 'problem']));
           }
@@ -423,6 +428,20 @@ class ManifestParser {
     if (objective) (objective.keyResults as string[]).push(...ids);
   }
 
+  /** Range of each string entry of a list under `key` (first occurrence wins), for findings on one entry. */
+  private stringRanges(node: Node | undefined, key: string): Map<string, Range> {
+    const ranges = new Map<string, Range>();
+    const list = node ? this.unresolved(nodeAtPath(node, [key]).node) : undefined;
+    if (!list || !isSeq(list)) return ranges;
+    for (const entry of list.items) {
+      const scalar = this.unresolved(entry as Node);
+      const value = (scalar as { value?: unknown } | undefined)?.value;
+      const range = this.nodeRange(scalar);
+      if (typeof value === 'string' && range && !ranges.has(value)) ranges.set(value, range);
+    }
+    return ranges;
+  }
+
   private item(section: Exclude<Section, 'scopes'>, data: unknown, node: Node | undefined): IntentItem {
     const source = this.source(node);
     switch (section) {
@@ -450,6 +469,8 @@ class ManifestParser {
           status: d.status, supersededBy: d.supersededBy, constraintKind: d.kind, appliesTo: d.appliesTo ?? [],
           base: this.base, objectives: d.objectives ?? [], source,
         });
+        const ranges = this.stringRanges(node, 'appliesTo');
+        if (c.appliesTo.length) (c as { appliesToRanges?: Range[] }).appliesToRanges = c.appliesTo.map((g) => ranges.get(g) ?? source.range);
         return c;
       }
       case 'debt': {
