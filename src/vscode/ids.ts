@@ -8,6 +8,10 @@ export const CommandId = {
   tagDebt: 'intentLens.tagDebt',
   reviewChanges: 'intentLens.reviewChanges',
   copySummary: 'intentLens.copySummary',
+  /** Internal (CodeLens click): open the manifest at an item's ID. */
+  revealItem: 'intentLens.revealItem',
+  /** Internal (status bar click): pick one of the current file's items and open it. */
+  showFileIntent: 'intentLens.showFileIntent',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

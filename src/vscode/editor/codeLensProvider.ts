@@ -1,0 +1,85 @@
+// One aggregated CodeLens per symbol that has intent, plus one at the top of a file with file intent
+// (@intent-file, scopes). Reads the session's index and graph; refreshes on its change event.
+import * as vscode from 'vscode';
+import { effectiveIntent, type IntentLink } from '../../core/analysis/effectiveIntent';
+import { lensTitle } from '../../core/editor/lensTitle';
+import { isManifestPath } from '../../core/project';
+import { attributeTags } from '../../core/tags/attribution';
+import type { SymbolNode } from '../../core/types';
+import { CommandId, ConfigSection } from '../ids';
+import type { Services } from '../services';
+import { locate } from './locate';
+import { lensWords } from './words';
+
+export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly services: Services) {
+    this.subscriptions = [
+      services.sessions.onDidChange(() => this.emitter.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${ConfigSection}.codeLens.enabled`)) this.emitter.fire();
+      }),
+    ];
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const where = locate(this.services, document.uri);
+    if (!where || isManifestPath(where.path) || !this.services.settings(document.uri)['codeLens.enabled']) return [];
+    const { session, path } = where;
+    const graph = session.graph;
+    const scan = session.scan(path);
+    const words = lensWords();
+    const lenses: vscode.CodeLens[] = [];
+
+    // File intent: file tags, scopes and the constraints that apply to the file.
+    const fileLinks: IntentLink[] = effectiveIntent({ graph, file: path }).links.filter((l) => l.via.kind !== 'derived');
+    const bySymbol = new Map<SymbolNode, IntentLink[]>();
+    if (scan && scan.tags.length > 0) {
+      const symbols = await this.services.symbols.symbols(document, path);
+      for (const { tag, target } of attributeTags(scan.tags, symbols, document.getText())) {
+        const links = tag.ids.map((ref) => ({
+          id: ref.id,
+          item: graph.items.get(ref.id),
+          via: { kind: 'tag' as const, line: tag.range.start.line, here: true },
+          debt: tag.kind === 'debt',
+        }));
+        if (target.kind === 'file') {
+          fileLinks.unshift(...links);
+          continue;
+        }
+        const symbol = target.path[target.path.length - 1];
+        const list = bySymbol.get(symbol) ?? [];
+        list.push(...links);
+        bySymbol.set(symbol, list);
+      }
+    }
+    const hasFileIntent = fileLinks.some((l) => l.via.kind !== 'appliesTo');
+    if (hasFileIntent) {
+      const title = lensTitle(fileLinks, graph, words);
+      if (title) lenses.push(this.lens(0, title, fileLinks, session.folder.uri));
+    }
+    for (const [symbol, links] of bySymbol) {
+      const title = lensTitle(links, graph, words);
+      if (title) lenses.push(this.lens(symbol.range.start.line, title, links, session.folder.uri));
+    }
+    return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
+  }
+
+  private lens(line: number, title: string, links: readonly IntentLink[], folder: vscode.Uri): vscode.CodeLens {
+    const ids = [...new Set(links.map((l) => l.id))];
+    return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+      title,
+      tooltip: vscode.l10n.t('Show in intent.yaml'),
+      command: CommandId.revealItem,
+      arguments: [{ ids, folder: folder.toString() }],
+    });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,35 @@
+// Hovers on IDs in code tags and in manifests: the full item (see core/editor/hoverMarkdown) and, in code,
+// how the item links to that place. Rendered as untrusted Markdown: no HTML, no command links.
+import * as vscode from 'vscode';
+import { describeProvenance } from '../../core/analysis/effectiveIntent';
+import { itemHoverMarkdown } from '../../core/editor/hoverMarkdown';
+import type { Services } from '../services';
+import { toVscodeRange } from '../symbols';
+import { idAt } from './locate';
+import { hoverLabels } from './words';
+
+/** Untrusted Markdown: manifest text is escaped by the composer; no HTML, commands or theme icons. */
+export function untrustedMarkdown(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  return md;
+}
+
+export class IntentHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly services: Services) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const at = idAt(this.services, document, position);
+    if (!at) return undefined;
+    const graph = at.session.graph;
+    let provenance: string[] = [];
+    if (at.kind === 'tag') {
+      const intent = await at.session.effectiveAt(document, position.line);
+      provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => describeProvenance(l.via)))];
+    }
+    const markdown = itemHoverMarkdown(at.id, graph.items.get(at.id), graph, provenance, hoverLabels());
+    return new vscode.Hover(untrustedMarkdown(markdown), toVscodeRange(at.range));
+  }
+}
