@@ -4,10 +4,12 @@ import { runCheck } from './check';
 import { runExplain } from './explain';
 import { CliError, type CliIo } from './io';
 import { HELP } from './help';
+import { runReview } from './review';
 
 export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: runCheck,
   explain: runExplain,
+  review: runReview,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
