@@ -20,6 +20,6 @@ rmSync(out, { force: true });
 run(process.execPath, ['esbuild.mjs', '--production']);
 run(process.execPath, [
   path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package',
-  '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out,
+  '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out,
 ]);
 console.log(`[package] ${path.relative(ROOT, out)}`);
