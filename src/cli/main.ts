@@ -4,12 +4,14 @@ import { runCheck } from './check';
 import { runExplain } from './explain';
 import { CliError, type CliIo } from './io';
 import { HELP } from './help';
+import { runReport } from './report';
 import { runReview } from './review';
 
 export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   check: runCheck,
   explain: runExplain,
   review: runReview,
+  report: runReport,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
