@@ -12,6 +12,15 @@ export const CommandId = {
   revealItem: 'intentLens.revealItem',
   /** Internal (status bar click): pick one of the current file's items and open it. */
   showFileIntent: 'intentLens.showFileIntent',
+  /** Tree item menus of the Intent views (hidden from the palette). */
+  goToManifestEntry: 'intentLens.goToManifestEntry',
+  findItemReferences: 'intentLens.findItemReferences',
+  copyItemId: 'intentLens.copyItemId',
+  /** Untriaged TODO/FIXME in the Tech Debt view → a @debt tag (hidden from the palette). */
+  triageTodo: 'intentLens.triageTodo',
+  /** Objectives view title: the filter toggle (one of the two shows, by ContextKey.activeObjectivesOnly). */
+  showActiveObjectivesOnly: 'intentLens.showActiveObjectivesOnly',
+  showAllObjectives: 'intentLens.showAllObjectives',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -33,4 +42,6 @@ export const ConfigSection = 'intentLens' as const;
 export const ContextKey = {
   /** True once a manifest is known to exist; welcome content offers "Create intent.yaml" while it is not. */
   hasManifest: 'intentLens.hasManifest',
+  /** True while the Objectives view shows active objectives only. */
+  activeObjectivesOnly: 'intentLens.activeObjectivesOnly',
 } as const;

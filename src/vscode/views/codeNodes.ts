@@ -1,0 +1,82 @@
+// Tree nodes for code: a linked file (opens it; expands to its tagged places) and a tagged place (opens at
+// its line, labelled with the symbol the tag binds to when the symbol providers can say).
+import * as vscode from 'vscode';
+import type { TagLocation } from '../../core/index/workspaceIndex';
+import { basename, dirname } from '../../core/paths';
+import { attributeTags } from '../../core/tags/attribution';
+import type { Range, Tag } from '../../core/types';
+import type { LinkedFile } from '../../core/views/linkedCode';
+import type { FolderSession } from '../session';
+import type { EditorSymbols } from '../symbols';
+import type { Node } from './tree';
+
+export function openCommand(session: FolderSession, file: string, range?: Range): vscode.Command {
+  const selection = range ? new vscode.Range(range.start.line, range.start.character, range.start.line, range.start.character) : undefined;
+  return {
+    command: 'vscode.open',
+    title: vscode.l10n.t('Open'),
+    arguments: [session.uri(file), selection ? { selection, preview: true } : { preview: true }],
+  };
+}
+
+export function fileNode(parentId: string, session: FolderSession, symbols: EditorSymbols, linked: LinkedFile): Node {
+  const id = `${parentId}/f:${linked.file}`;
+  return {
+    id,
+    item: () => {
+      const item = new vscode.TreeItem(basename(linked.file), linked.places.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.resourceUri = session.uri(linked.file);
+      const where = dirname(linked.file);
+      const how = linked.places.length
+        ? vscode.l10n.t('{0} tagged', linked.places.length)
+        : linked.glob ? vscode.l10n.t('via {0}', linked.glob) : '';
+      item.description = [where, how].filter(Boolean).join(' · ');
+      item.tooltip = linked.file;
+      item.iconPath = vscode.ThemeIcon.File;
+      item.contextValue = 'file';
+      item.command = openCommand(session, linked.file, linked.places[0]?.tag.range);
+      return item;
+    },
+    children: linked.places.length ? () => placeNodes(id, session, symbols, linked.file, linked.places) : undefined,
+  };
+}
+
+/** The name of the symbol each tag binds to, from the file's symbols (opens the document, not an editor). */
+async function boundNames(session: FolderSession, symbols: EditorSymbols, file: string, tags: readonly Tag[]): Promise<Map<Tag, string>> {
+  const names = new Map<Tag, string>();
+  try {
+    const document = await vscode.workspace.openTextDocument(session.uri(file));
+    const scan = session.scan(file);
+    const found = await symbols.symbols(document, file);
+    if (!found || !scan) return names;
+    for (const { tag, target } of attributeTags(scan.tags, found, document.getText())) {
+      if (!tags.includes(tag)) continue;
+      if (target.kind === 'symbol') names.set(tag, target.path.map((s) => s.name).join('.'));
+    }
+  } catch {
+    // Unreadable or closed meanwhile: places keep their line labels.
+  }
+  return names;
+}
+
+export async function placeNodes(parentId: string, session: FolderSession, symbols: EditorSymbols, file: string, places: readonly TagLocation[]): Promise<Node[]> {
+  const names = await boundNames(session, symbols, file, places.map((p) => p.tag));
+  return places.map((p) => placeNode(parentId, session, file, p.tag, names.get(p.tag)));
+}
+
+export function placeNode(parentId: string, session: FolderSession, file: string, tag: Tag, symbol: string | undefined): Node {
+  const line = tag.range.start.line;
+  return {
+    id: `${parentId}/l:${line}:${tag.range.start.character}`,
+    item: () => {
+      const label = symbol ?? (tag.kind === 'intent-file' ? vscode.l10n.t('whole file') : vscode.l10n.t('line {0}', line + 1));
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+      item.description = [symbol || tag.kind === 'intent-file' ? vscode.l10n.t('line {0}', line + 1) : '', tag.note ?? ''].filter(Boolean).join(' · ');
+      item.tooltip = `${file}:${line + 1}${tag.note ? `\n${tag.note}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(tag.kind === 'debt' ? 'flame' : tag.kind === 'intent-file' ? 'file-code' : 'symbol-method');
+      item.contextValue = 'place';
+      item.command = openCommand(session, file, tag.range);
+      return item;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The shared shape of the sidebar trees: nodes with a stable id (expansion survives refreshes) whose
+// children are computed only when expanded, and one provider that rebuilds from the roots on change.
+import * as vscode from 'vscode';
+import type { FolderSession } from '../session';
+
+export interface Node {
+  /** Stable across refreshes: the path of keys from the root, so expansion state is kept. */
+  readonly id: string;
+  item(): vscode.TreeItem;
+  children?(): Node[] | Promise<Node[]>;
+  /** What context-menu commands act on. */
+  readonly ref?: NodeRef;
+}
+
+export type NodeRef =
+  | { readonly kind: 'item'; readonly session: FolderSession; readonly id: string }
+  | { readonly kind: 'marker'; readonly session: FolderSession; readonly file: string; readonly line: number; readonly character: number; readonly marker: string; readonly text: string };
+
+/** Children beyond this many are summarised in one "N more" node (huge workspaces stay responsive). */
+export const MAX_CHILDREN = 500;
+
+export class TreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly roots: () => Node[] | Promise<Node[]>) {}
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const item = node.item();
+    item.id = node.id;
+    return item;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    const list = node ? ((await node.children?.()) ?? []) : await this.roots();
+    return capped(list, node?.id ?? 'root');
+  }
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+export function capped(list: Node[], parentId: string): Node[] {
+  if (list.length <= MAX_CHILDREN) return list;
+  const rest = list.length - MAX_CHILDREN;
+  return [
+    ...list.slice(0, MAX_CHILDREN),
+    {
+      id: `${parentId}/…more`,
+      item: () => {
+        const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', rest), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        return item;
+      },
+    },
+  ];
+}
+
+/** Calls `fire` at most once per `ms` after the last `schedule()`. */
+export class Debouncer implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly ms: number, private readonly fire: () => void) {}
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.fire();
+    }, this.ms);
+  }
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
