@@ -1,7 +1,217 @@
-// The Review view: the current change grouped by intent, review diagnostics, Copy Intent Summary.
+// The Review view: the current branch's change (staged, unstaged and untracked) against its base, grouped by
+// intent, with review diagnostics (IL030–IL032) and Copy Intent Summary. The repository comes from VS Code's
+// git extension when it is there (and refreshes on its state changes); git itself runs through src/node/git.ts.
 import * as vscode from 'vscode';
+import { reviewMarkdown } from '../../core/review/format';
+import type { ReviewSide } from '../../core/review/review';
+import type { Finding } from '../../core/types';
+import { GitError, hostSymbols, locateRepo, reviewWorkingTree } from '../../node/git';
+import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
+import { CommandId, ConfigSection, ViewId } from '../ids';
 import type { Feature, Services } from '../services';
+import type { FolderSession } from '../session';
+import { toVscodeRange } from '../symbols';
+import { gitApi, repositoryFor, type GitApi } from './gitApi';
+import { ReviewTreeProvider, type FolderReview } from './reviewTree';
 
-export function registerReview(_services: Services): Feature {
-  return { disposable: new vscode.Disposable(() => undefined) };
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Debounce for refreshes caused by git state or index changes. */
+const REFRESH_MS = 600;
+
+class ReviewController implements vscode.Disposable {
+  readonly tree = new ReviewTreeProvider();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('intent-lens-review');
+  private readonly view: vscode.TreeView<unknown>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly finder = new TreeSitterSymbolFinder();
+  private api: Promise<GitApi | undefined> | undefined;
+  private readonly watched = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<readonly FolderReview[]> | undefined;
+  private again = false;
+  /** Set once a review was asked for (command or visible view): only then do changes trigger recomputes. */
+  private active = false;
+
+  constructor(private readonly services: Services) {
+    this.view = vscode.window.createTreeView(ViewId.review, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.tree,
+      this.diagnostics,
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible && !this.active) void this.compute();
+      }),
+      services.sessions.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${ConfigSection}.review.base`)) this.schedule();
+      }),
+    );
+  }
+
+  /** Recompute soon, if a review is being shown. */
+  private schedule(): void {
+    if (!this.active) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.compute().catch((error) => this.services.log.error(`review refresh failed: ${String(error)}`));
+    }, REFRESH_MS);
+  }
+
+  /** Subscribes to the git extension's repository state for the folder (once per repository). */
+  private async watchRepository(folder: vscode.WorkspaceFolder): Promise<boolean> {
+    this.api ??= gitApi();
+    const api = await this.api;
+    if (!api) return false;
+    const repo = await repositoryFor(api, folder.uri);
+    if (!repo) return false;
+    const key = repo.rootUri.toString();
+    if (!this.watched.has(key)) {
+      this.watched.add(key);
+      this.disposables.push(repo.state.onDidChange(() => this.schedule()));
+    }
+    return true;
+  }
+
+  /** Computes the review of every folder (one run at a time; a request during a run runs once more after it). */
+  compute(): Promise<readonly FolderReview[]> {
+    this.active = true;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = (async () => {
+      try {
+        let result: readonly FolderReview[];
+        do {
+          this.again = false;
+          result = await this.computeOnce();
+        } while (this.again);
+        return result;
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    this.running = run;
+    return run;
+  }
+
+  private async computeOnce(): Promise<readonly FolderReview[]> {
+    const sessions = this.services.sessions.all();
+    if (sessions.length === 0) {
+      this.tree.setMessage(vscode.l10n.t('Open a folder to review its changes.'));
+      return [];
+    }
+    if (this.tree.current().length === 0) this.tree.setMessage(vscode.l10n.t('Computing the review…'));
+    const results: FolderReview[] = [];
+    for (const session of sessions) results.push(await this.reviewFolder(session));
+    this.tree.set(results);
+    this.publishDiagnostics(results);
+    const first = results.find((r) => r.baseLabel);
+    this.view.description = first?.baseLabel ? vscode.l10n.t('against {0}', first.baseLabel) : undefined;
+    return results;
+  }
+
+  private async reviewFolder(session: FolderSession): Promise<FolderReview> {
+    const folder = session.folder;
+    const uri = (path: string) => session.uri(path);
+    if (folder.uri.scheme !== 'file' && folder.uri.scheme !== 'vscode-remote') {
+      return { folder, uri, error: vscode.l10n.t('Review needs a folder on disk.') };
+    }
+    const viaExtension = await this.watchRepository(folder).catch(() => false);
+    this.services.log.info(`review of ${folder.name}: repository ${viaExtension ? 'from the git extension' : 'found by running git'}`);
+    const base = this.services.settings(folder.uri)['review.base'];
+    try {
+      await session.settled();
+      const root = folder.uri.fsPath;
+      await locateRepo(root);
+      // The diff is taken from disk: bring the index's view of the changed files up to date first.
+      const head: ReviewSide = {
+        graph: session.graph,
+        index: session.index,
+        symbols: hostSymbols(session.host, this.finder),
+      };
+      const first = await reviewWorkingTree(root, { base, head, disk: session.host, finder: this.finder, exclude: this.services.settings(folder.uri)['index.exclude'] });
+      const stale = first.review.files.filter((f) => f.status !== 'deleted' && !session.index.has(f.path)).map((f) => f.path);
+      const gone = first.review.files.filter((f) => f.status === 'deleted' && session.index.has(f.path)).map((f) => f.path);
+      let result = first;
+      if (stale.length || gone.length) {
+        if (stale.length) session.enqueue(stale);
+        if (gone.length) session.enqueue(gone, true);
+        await session.settled();
+        result = await reviewWorkingTree(root, { base, head: { ...head, graph: session.graph }, disk: session.host, finder: this.finder, exclude: this.services.settings(folder.uri)['index.exclude'] });
+      }
+      const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
+      return { folder, uri, review: result.review, baseLabel };
+    } catch (error) {
+      const message = error instanceof GitError ? error.message : error instanceof Error ? error.message : String(error);
+      if (!(error instanceof GitError)) this.services.log.error(`review of ${folder.name} failed: ${error instanceof Error ? error.stack : message}`);
+      return { folder, uri, error: vscode.l10n.t('No review: {0}', message) };
+    }
+  }
+
+  private publishDiagnostics(results: readonly FolderReview[]): void {
+    this.diagnostics.clear();
+    const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    for (const r of results) {
+      for (const f of r.review?.findings ?? []) {
+        const uri = r.uri(f.file);
+        const d = new vscode.Diagnostic(toVscodeRange(f.range), f.message, SEVERITY[f.severity]);
+        d.code = f.code;
+        d.source = 'Intent Lens review';
+        if (f.related?.length) {
+          d.relatedInformation = f.related.map((rel) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri(rel.file), toVscodeRange(rel.range)), rel.message));
+        }
+        let entry = byUri.get(uri.toString());
+        if (!entry) byUri.set(uri.toString(), (entry = { uri, list: [] }));
+        entry.list.push(d);
+      }
+    }
+    for (const { uri, list } of byUri.values()) this.diagnostics.set(uri, list);
+  }
+
+  /** The command: compute, then reveal the view. */
+  async reviewChanges(): Promise<void> {
+    await vscode.commands.executeCommand(`${ViewId.review}.focus`).then(undefined, () => undefined);
+    await this.compute();
+  }
+
+  /** The command: the Markdown summary of the last (or a fresh) review on the clipboard. */
+  async copySummary(): Promise<string | undefined> {
+    const results = this.tree.current().some((r) => r.review) ? this.tree.current() : await this.compute();
+    const parts = results.filter((r) => r.review).map((r) => (results.length > 1 ? `## ${r.folder.name}\n\n` : '') + reviewMarkdown(r.review!, { baseLabel: r.baseLabel }));
+    if (parts.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Intent Lens: no review to copy ({0}).', results.find((r) => r.error)?.error ?? vscode.l10n.t('no folder')));
+      return undefined;
+    }
+    const text = parts.join('\n');
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Intent summary copied to the clipboard.'), 3000);
+    return text;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0).reverse()) d.dispose();
+  }
+}
+
+export function registerReview(services: Services): Feature {
+  const controller = new ReviewController(services);
+  return {
+    disposable: controller,
+    commands: {
+      [CommandId.reviewChanges]: () => controller.reviewChanges(),
+      [CommandId.copySummary]: () => controller.copySummary(),
+    },
+    testing: {
+      reviewTree: controller.tree,
+      computeReview: () => controller.compute(),
+    },
+  };
 }
