@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { describeProvenance } from '../../core/analysis/effectiveIntent';
 import { itemHoverMarkdown } from '../../core/editor/hoverMarkdown';
+import { attributeTags } from '../../core/tags/attribution';
 import type { Services } from '../services';
 import { toVscodeRange } from '../symbols';
 import { idAt } from './locate';
@@ -25,8 +26,12 @@ export class IntentHoverProvider implements vscode.HoverProvider {
     if (!at) return undefined;
     const graph = at.session.graph;
     let provenance: string[] = [];
-    if (at.kind === 'tag') {
-      const intent = await at.session.effectiveAt(document, position.line);
+    if (at.kind === 'tag' && at.tag) {
+      // How the item links to what the tag describes: the line of the symbol it binds to, else the whole file.
+      const symbols = await this.services.symbols.symbols(document, at.path);
+      const bound = attributeTags([at.tag], symbols, document.getText())[0]?.target;
+      const line = bound?.kind === 'symbol' ? bound.path[bound.path.length - 1].selectionRange.start.line : undefined;
+      const intent = await at.session.effectiveAt(document, line);
       provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => describeProvenance(l.via)))];
     }
     const markdown = itemHoverMarkdown(at.id, graph.items.get(at.id), graph, provenance, hoverLabels());
