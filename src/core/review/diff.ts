@@ -250,7 +250,8 @@ export function mapBaseLine(file: ChangedFile, baseLine: number): number {
   const line1 = baseLine + 1;
   for (const h of file.hunks) {
     const oldEnd = h.oldStart + Math.max(h.oldLines, 1) - 1;
-    if (h.oldLines > 0 && line1 >= h.oldStart && line1 <= oldEnd) return Math.max(0, h.newStart - 1);
+    // A removed line maps to the first line of its hunk at the head, or (pure deletion) to the line after it.
+    if (h.oldLines > 0 && line1 >= h.oldStart && line1 <= oldEnd) return Math.max(0, h.newLines === 0 ? h.newStart : h.newStart - 1);
     if (h.oldLines === 0 ? line1 > h.oldStart : line1 > oldEnd) delta = h.newStart + h.newLines - (h.oldStart + h.oldLines);
   }
   return Math.max(0, baseLine + delta);
