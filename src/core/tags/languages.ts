@@ -1,7 +1,5 @@
 // Comment and string syntax per file type, so the tag scanner finds tags only inside real comments.
 
-import { basename, extname } from '../paths';
-
 export interface StringSyntax {
   readonly open: string;
   readonly close: string;
@@ -169,10 +167,12 @@ const BY_BASENAME: Record<string, LanguageSyntax> = {
 
 /** The comment syntax for a path, or undefined when the file type is not scanned for tags. */
 export function languageForPath(path: string): LanguageSyntax | undefined {
-  const base = basename(path).toLowerCase();
-  const byName = BY_BASENAME[base];
-  if (byName) return byName;
+  // One pass over the name (this runs for every listed file): basename, lower case, then name or extension.
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(BY_BASENAME, base)) return BY_BASENAME[base];
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
   if (base.startsWith('dockerfile.')) return DOCKER;
-  const ext = extname(path).slice(1);
+  const ext = base.slice(dot + 1);
   return Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
 }

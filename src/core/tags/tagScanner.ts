@@ -22,15 +22,52 @@ export function scanTags(text: string, path: string, options?: ScanOptions): Tag
 
 /** Scan text with an explicit syntax (tests, embedded documents). */
 export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: ScanOptions): TagScan {
+  const markerWords = options?.markers ?? DEFAULT_MARKERS;
+  // Only a comment holding an `@` or a marker word can yield anything, so find those first (native
+  // indexOf), lex no further than the last of them, and hand the collector only the comments that hold one.
+  const needles = ['@', ...markerWords.filter((w) => w !== '')];
+  let last = -1;
+  for (const w of needles) {
+    // Forward indexOf is native and fast; V8's lastIndexOf is a naive backward loop.
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (at > last) last = at;
+  }
+  if (last < 0) return { tags: [], malformed: [], markers: [] };
+  const collector = new Collector(text, markerWords);
+  const next = needles.map(() => 0);
+  const onComment = (start: number, end: number): void => {
+    for (let k = 0; k < needles.length; k++) {
+      let at = next[k];
+      if (at >= 0 && at < start) next[k] = at = text.indexOf(needles[k], start);
+      if (at >= 0 && at < end) {
+        collector.comment(start, end);
+        return;
+      }
+    }
+  };
+  lex(text, syntax, onComment, undefined, last);
+  return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
+}
+
+/**
+ * Tags, malformed tags and markers inside the comments that `forEachComment` reports (content ranges, in
+ * text order) — what scanWithSyntax finds when given the comments of a lexer (e.g. the reference lexer).
+ */
+export function scanCommentRanges(
+  text: string,
+  forEachComment: (onComment: (start: number, end: number) => void) => void,
+  options?: ScanOptions,
+): TagScan {
   const collector = new Collector(text, options?.markers ?? DEFAULT_MARKERS);
-  lexComments(text, syntax, (start, end) => collector.comment(start, end));
+  forEachComment((start, end) => collector.comment(start, end));
   return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
 }
 
 const CHAR_LITERAL: StringSyntax = { open: "'", close: "'", escape: '\\', multiline: false };
 
 // ---------------------------------------------------------------------------------------------------------
-// Lexer: code / string / comment states; reports the content range of every comment.
+// Lexer: code / string / comment states; reports the content range of every comment. It jumps from one
+// character that can change the state to the next with a precompiled regular expression per state (native
+// scanning) and decides there exactly as the char-by-char reference in referenceLexer.ts does.
 
 type Opener =
   | { readonly kind: 'line'; readonly text: string }
@@ -42,6 +79,8 @@ interface Compiled {
   readonly syntax: LanguageSyntax;
   readonly openers: readonly Opener[];
   readonly firstChars: ReadonlySet<number>;
+  /** Next position to look at in code, by state: [plain, in `${…}`, in an embedded region, both]. */
+  readonly stops: (RegExp | undefined)[];
 }
 
 const compiledCache = new WeakMap<LanguageSyntax, Compiled>();
@@ -60,9 +99,50 @@ function compile(syntax: LanguageSyntax): Compiled {
   const firstChars = new Set<number>(openers.map((o) => o.text.charCodeAt(0)));
   if (syntax.charLiteralHeuristic) firstChars.add(0x27);
   if (syntax.codeEscape) firstChars.add(syntax.codeEscape.charCodeAt(0));
-  const result = { syntax, openers, firstChars };
+  const result = { syntax, openers, firstChars, stops: [] };
   compiledCache.set(syntax, result);
   return result;
+}
+
+/** A character class of these UTF-16 codes (every one escaped), or a class that matches nothing. */
+function charClass(codes: Iterable<number>): string {
+  let s = '';
+  for (const c of codes) s += '\\u' + c.toString(16).padStart(4, '0');
+  return s === '' ? '[^\\s\\S]' : `[${s}]`;
+}
+
+/**
+ * Global regex whose every match is one character: the next one in code where the lexer's decision may
+ * differ from "skip": an opener's first character, `{`/`}` inside a template interpolation, `<` inside an
+ * embedded region, and for Rust only those `r`/`b` that start a raw string.
+ */
+function codeStops(cur: Compiled, inTemplate: boolean, inEmbed: boolean): RegExp {
+  const k = (inTemplate ? 1 : 0) | (inEmbed ? 2 : 0);
+  let re = cur.stops[k];
+  if (!re) {
+    const codes = new Set(cur.firstChars);
+    if (inTemplate) codes.add(0x7b).add(0x7d);
+    if (inEmbed) codes.add(0x3c);
+    let source = charClass(codes);
+    if (cur.syntax.rust) source += '|(?<![0-9A-Za-z_\\u0080-\\uffff])(?=b?r#*")[br]';
+    re = cur.stops[k] = new RegExp(source, 'g');
+  }
+  return re;
+}
+
+const stringStopCache = new WeakMap<StringSyntax, RegExp>();
+
+/** Global regex for the next character that matters inside a string: escape, closer, line break, `${`. */
+function stringStops(def: StringSyntax): RegExp {
+  let re = stringStopCache.get(def);
+  if (!re) {
+    const codes = new Set<number>([def.close.charCodeAt(0)]);
+    if (def.escape) codes.add(def.escape.charCodeAt(0));
+    if (!def.multiline) codes.add(0x0a);
+    re = new RegExp(charClass(codes) + (def.interpolation ? '|\\$(?=\\{)' : ''), 'g');
+    stringStopCache.set(def, re);
+  }
+  return re;
 }
 
 function isWordCode(c: number): boolean {
@@ -95,6 +175,17 @@ export function lexComments(
   onComment: (start: number, end: number) => void,
   onString?: (start: number, end: number) => void,
 ): void {
+  lex(text, syntax, onComment, onString, Infinity);
+}
+
+/** lexComments that stops once code past `stopAfter` is reached (no later comment can start at or before it). */
+function lex(
+  text: string,
+  syntax: LanguageSyntax,
+  onComment: (start: number, end: number) => void,
+  onString: ((start: number, end: number) => void) | undefined,
+  stopAfter: number,
+): void {
   const n = text.length;
   const outer = compile(syntax);
   let cur = outer;
@@ -108,7 +199,11 @@ export function lexComments(
     const close = def.close;
     const c0 = close.charCodeAt(0);
     const esc = def.escape ? def.escape.charCodeAt(0) : -1;
+    const stops = stringStops(def);
     while (j < n) {
+      stops.lastIndex = j;
+      if (!stops.test(text)) break;
+      j = stops.lastIndex - 1;
       const c = text.charCodeAt(j);
       if (c === esc) {
         j += 2;
@@ -135,6 +230,11 @@ export function lexComments(
   };
 
   while (i < n) {
+    const stops = codeStops(cur, templates.length > 0, embedClose !== undefined);
+    stops.lastIndex = i;
+    if (!stops.test(text)) return;
+    i = stops.lastIndex - 1;
+    if (i > stopAfter) return;
     const c = text.charCodeAt(i);
     if (templates.length > 0) {
       const top = templates[templates.length - 1];
@@ -256,6 +356,7 @@ class Collector {
   readonly malformed: MalformedTag[] = [];
   readonly markers: Marker[] = [];
   private lineStarts: number[] | undefined;
+  private linesDone = false;
 
   constructor(
     private readonly text: string,
@@ -456,17 +557,13 @@ class Collector {
   }
 
   private position(offset: number): Position {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const text = this.text;
-      let k = text.indexOf('\n');
-      while (k >= 0) {
-        starts.push(k + 1);
-        k = text.indexOf('\n', k + 1);
-      }
-      this.lineStarts = starts;
+    // Line starts are found lazily, only as far as the offsets asked for (past the last one, never).
+    const starts = (this.lineStarts ??= [0]);
+    while (!this.linesDone && starts[starts.length - 1] <= offset) {
+      const k = this.text.indexOf('\n', starts[starts.length - 1]);
+      if (k < 0) this.linesDone = true;
+      else starts.push(k + 1);
     }
-    const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
