@@ -33,7 +33,12 @@ export function registerViews(services: Services): Feature {
   ];
 
   const updateBadge = () => {
-    const errors = services.sessions.all().reduce((n, s) => n + s.findings().filter((f) => f.severity === 'error').length, 0);
+    let errors = 0;
+    try {
+      errors = services.sessions.all().reduce((n, s) => n + s.findings().filter((f) => f.severity === 'error').length, 0);
+    } catch (error) {
+      services.log.error(`views: counting findings failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
     objectivesView.badge = errors
       ? { value: errors, tooltip: errors === 1 ? vscode.l10n.t('1 error in intent links and manifests') : vscode.l10n.t('{0} errors in intent links and manifests', errors) }
       : undefined;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { symbolChainAt } from '../../core/analysis/effectiveIntent';
 import { planIntentLink } from '../../core/views/commentText';
 import type { Services } from '../services';
-import { addEdit, applyEdit } from './edits';
+import { addEdit, applyEdit, declarationAt } from './edits';
 import { itemPicks } from './itemPicks';
 import type { PrompterSlot } from './prompter';
 
@@ -24,7 +24,7 @@ export async function linkSymbol(services: Services, prompter: PrompterSlot): Pr
     return 'unavailable';
   }
   const chain = symbolChainAt(await services.symbols.symbols(document, path), editor.selection.active.line);
-  const symbol = chain[chain.length - 1];
+  const symbol = declarationAt(chain);
   if (!symbol) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No symbol at the cursor: put it inside a function, method or class.'));
     return 'unavailable';

@@ -10,7 +10,7 @@ import { DEBT_COSTS, DEBT_IMPACTS } from '../../core/manifest/manifestSchema';
 import type { DebtCost, DebtImpact } from '../../core/types';
 import type { Services } from '../services';
 import type { FolderSession } from '../session';
-import { addEdit, applyEdit } from './edits';
+import { addEdit, applyEdit, declarationAt } from './edits';
 import { itemPicks } from './itemPicks';
 import type { PrompterSlot } from './prompter';
 import type { NodeRef } from './tree';
@@ -114,7 +114,7 @@ export async function tagDebt(services: Services, prompter: PrompterSlot): Promi
   let line = editor.selection.start.line;
   if (editor.selection.isEmpty) {
     const chain = symbolChainAt(await services.symbols.symbols(document, path), editor.selection.active.line);
-    line = chain[chain.length - 1]?.range.start.line ?? editor.selection.active.line;
+    line = declarationAt(chain)?.range.start.line ?? editor.selection.active.line;
   }
   const answers = await ask(session, prompter, '');
   if (!answers) return 'cancelled';
