@@ -131,7 +131,7 @@ export function reportHtml(report: Report): string {
 <body>
 <main>
 <h1>${e(title)}</h1>
-<div class="muted">Generated ${e(report.generatedAt)}${report.since ? ` · activity since ${e(report.since.date.slice(0, 10))}` : ''}</div>
+<div class="muted">Generated ${e(report.generatedAt.replace('T', ' ').slice(0, 16))} UTC${report.since ? ` · activity since ${e(report.since.date.slice(0, 10))}` : ''}</div>
 <div class="cards">${cards}</div>
 ${report.objectives.map((o) => objective(o, report)).join('\n')}
 <section class="objective"><h2>Tech debt, ranked by impact then cost</h2>${debt}</section>
