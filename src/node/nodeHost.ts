@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
 import { normalizeRelative } from '../core/paths';
 import type { FileScanOptions, FileScanOutcome } from '../core/index/fileScan';
-import type { ScanExecutor } from '../core/index/scanExecutor';
-import { CLEAN, scanPathsSync, type ScanReply, type ScanRequest } from './scanWorker';
-import { newWalkStats, walkFiles, type WalkStats } from './walker';
+import type { ListedScan, ListingScanner, ScanExecutor } from '../core/index/scanExecutor';
+import { CLEAN, scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkReply, type WalkRequest } from './scanWorker';
+import { newWalkStats, TreeWalker, walkFiles, type DirTask, type WalkDir, type WalkStats } from './walker';
 
 export interface NodeHostOptions {
   /**
@@ -34,26 +34,41 @@ function workerScript(): { file: string; execArgv?: string[] } | undefined {
 
 /** Batches smaller than this are scanned in the calling thread. */
 const IN_THREAD_MAX = 16;
+/** listAndScan splits the tree into at least this many subtrees per worker (dynamic share-out evens them). */
+const SUBTREES_PER_WORKER = 24;
+/** …reading at most this many folders on the calling thread to find them. */
+const SPLIT_MAX_DIRS = 512;
+/** Files found while splitting are scanned by the pool in batches of this size. */
+const OWN_BATCH = 256;
+/** Pool load of one walk in progress (scan batches count their paths). */
+const WALK_LOAD = 1024;
 
 interface Pending {
-  resolve(results: readonly [number, FileScanOutcome][] | undefined): void;
-  size: number;
+  readonly size: number;
+  /** Handle one reply; true when it ends the request. */
+  reply(message: ScanReply & WalkReply): boolean;
+  fail(): void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  load: number;
+  readonly pending: Map<number, Pending>;
 }
 
 class WorkerPool implements Disposable {
-  private readonly workers: { worker: Worker; load: number; pending: Map<number, Pending> }[] = [];
+  private readonly workers: Slot[] = [];
   private nextId = 1;
 
   constructor(count: number, script: { file: string; execArgv?: string[] }) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(script.file, { workerData: { intentLensScanWorker: true }, execArgv: script.execArgv });
-      const slot = { worker, load: 0, pending: new Map<number, Pending>() };
-      worker.on('message', (reply: ScanReply) => {
+      const slot: Slot = { worker, load: 0, pending: new Map() };
+      worker.on('message', (reply: ScanReply & WalkReply) => {
         const p = slot.pending.get(reply.id);
-        if (!p) return;
+        if (!p || !p.reply(reply)) return;
         slot.pending.delete(reply.id);
         slot.load -= p.size;
-        p.resolve(reply.results);
         if (slot.pending.size === 0) worker.unref();
       });
       worker.on('error', () => this.fail(slot));
@@ -67,24 +82,53 @@ class WorkerPool implements Disposable {
     return this.workers.length;
   }
 
+  /** Send to the least loaded live worker; false when none is alive. */
+  private post(message: ScanRequest | WalkRequest, pending: Pending): boolean {
+    let slot: Slot | undefined;
+    for (const w of this.workers) if (w.load >= 0 && (!slot || w.load < slot.load)) slot = w;
+    if (!slot) return false;
+    slot.pending.set(message.id, pending);
+    slot.load += pending.size;
+    slot.worker.ref();
+    slot.worker.postMessage(message);
+    return true;
+  }
+
   /** Resolves with the sparse results, or undefined when the worker died (the caller rescans in-thread). */
   run(root: string, paths: readonly string[], options: FileScanOptions): Promise<readonly [number, FileScanOutcome][] | undefined> {
-    const live = this.workers.filter((w) => w.load >= 0);
-    if (live.length === 0) return Promise.resolve(undefined);
-    let slot = live[0];
-    for (const w of live) if (w.load < slot.load) slot = w;
-    const id = this.nextId++;
     return new Promise((resolve) => {
-      slot.pending.set(id, { resolve, size: paths.length });
-      slot.load += paths.length;
-      slot.worker.ref();
-      slot.worker.postMessage({ id, root, paths, options } satisfies ScanRequest);
+      const pending: Pending = {
+        size: paths.length,
+        reply: (m) => (resolve(m.results), true),
+        fail: () => resolve(undefined),
+      };
+      if (!this.post({ id: this.nextId++, root, paths, options }, pending)) resolve(undefined);
     });
   }
 
-  private fail(slot: { load: number; pending: Map<number, Pending> }): void {
+  /**
+   * Walk and scan a subtree in a worker; `onFiles` gets each chunk of listed files as it comes. Resolves with
+   * the walk's counters, or undefined when the worker died first (chunks already delivered stand).
+   */
+  walk(root: string, task: DirTask, walk: WalkRequest['walk'], options: FileScanOptions, onFiles: (chunk: ListedScan) => void): Promise<WalkStats | undefined> {
+    return new Promise((resolve) => {
+      const pending: Pending = {
+        size: WALK_LOAD,
+        reply: (m) => {
+          if (m.paths.length > 0) onFiles({ paths: m.paths, outcomes: m.results });
+          if (!m.stats) return false;
+          resolve(m.stats);
+          return true;
+        },
+        fail: () => resolve(undefined),
+      };
+      if (!this.post({ kind: 'walk', id: this.nextId++, root, task, walk, options }, pending)) resolve(undefined);
+    });
+  }
+
+  private fail(slot: Slot): void {
     slot.load = -1;
-    for (const p of slot.pending.values()) p.resolve(undefined);
+    for (const p of slot.pending.values()) p.fail();
     slot.pending.clear();
   }
 
@@ -97,7 +141,16 @@ class WorkerPool implements Disposable {
   }
 }
 
-export class NodeHost implements WorkspaceHost, ScanExecutor, Disposable {
+function addStats(into: WalkStats, add: WalkStats): void {
+  into.dirs += add.dirs;
+  into.files += add.files;
+  into.ignoredDirs += add.ignoredDirs;
+  into.ignoredFiles += add.ignoredFiles;
+  into.unreadableDirs += add.unreadableDirs;
+  into.skippedSymlinks += add.skippedSymlinks;
+}
+
+export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Disposable {
   readonly root: string;
   /** Counters of the last listFiles walk (folders read, ignored, unreadable, skipped symlinks). */
   lastWalk: WalkStats = newWalkStats();
@@ -119,6 +172,65 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, Disposable {
   listFileBatches(options?: ListOptions): AsyncGenerator<string[]> {
     this.lastWalk = newWalkStats();
     return walkFiles(this.root, { exclude: options?.exclude, useGitignore: this.options.useGitignore }, this.lastWalk);
+  }
+
+  /**
+   * List and scan in one pass: this thread reads the top folders until the tree splits into enough subtrees,
+   * then each worker walks whole subtrees and scans every file as it lists it, taking the next subtree when
+   * done — the walk runs in parallel and no path crosses threads twice. Without workers: walk, then scan.
+   */
+  async *listAndScan(options: ListOptions | undefined, scanOptions: FileScanOptions): AsyncGenerator<ListedScan> {
+    const walk = { exclude: options?.exclude, useGitignore: this.options.useGitignore };
+    const stats = (this.lastWalk = newWalkStats());
+    if (this.workerCount === 0) {
+      for await (const paths of walkFiles(this.root, walk, stats)) yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
+      return;
+    }
+    const walker = new TreeWalker(this.root, walk, stats);
+    const subtrees: WalkDir[] = [walker.rootDir()];
+    const own: string[] = [];
+    for (let read = 0; subtrees.length > 0 && subtrees.length < this.workerCount * SUBTREES_PER_WORKER && read < SPLIT_MAX_DIRS; read++) {
+      subtrees.push(...walker.readDir(subtrees.shift()!, own));
+    }
+    const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
+    const ready: ListedScan[] = [];
+    let wake: (() => void) | undefined;
+    let stopped = false;
+    const emit = (step: ListedScan): void => {
+      ready.push(step);
+      wake?.();
+    };
+    const jobs: Promise<unknown>[] = [];
+    for (let i = 0; i < own.length; i += OWN_BATCH) {
+      const paths = own.slice(i, i + OWN_BATCH);
+      jobs.push(this.scanFiles(paths, scanOptions).then((outcomes) => emit({ paths, outcomes: sparse(outcomes) })));
+    }
+    const tasks: DirTask[] = subtrees.map((d) => TreeWalker.task(d));
+    const lane = async (): Promise<void> => {
+      for (let task = tasks.shift(); task && !stopped; task = tasks.shift()) {
+        const done = await pool.walk(this.root, task, walk, scanOptions, emit);
+        if (done) addStats(stats, done);
+        // The worker died: walk it here (files it already reported come again; the index keeps the first).
+        else walkAndScanSync({ root: this.root, task, walk, options: scanOptions }, (paths, outcomes, s) => (s ? addStats(stats, s) : emit({ paths, outcomes })));
+      }
+    };
+    // Two subtrees in flight per worker, so none waits for this thread between two.
+    for (let k = 0; k < pool.size * 2; k++) jobs.push(lane());
+    let finished = false;
+    void Promise.allSettled(jobs).then(() => {
+      finished = true;
+      wake?.();
+    });
+    try {
+      for (;;) {
+        const step = ready.shift();
+        if (step) yield step;
+        else if (finished) return;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      stopped = true;
+    }
   }
 
   /** Absolute path of a root-relative one; undefined when it would escape the root. */

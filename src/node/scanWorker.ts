@@ -1,9 +1,11 @@
 // Reads and classifies files synchronously with one reusable buffer (no stat: a read of maxFileSize + 1
 // bytes tells "too large"); runs inside worker threads started by NodeHost, or in-thread as a fallback.
+// A worker can also walk a subtree and scan each file as it lists it (no path crosses threads twice).
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, scanFileBytes, skipByPath, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
+import { TreeWalker, walkDepthFirst, type DirTask, type WalkOptions, type WalkStats } from './walker';
 
 export const CLEAN: FileScanOutcome = Object.freeze({ kind: 'clean' });
 const UNREADABLE: FileScanOutcome = Object.freeze({ kind: 'skipped', reason: 'unreadable' });
@@ -53,6 +55,7 @@ export function scanPathsSync(root: string, paths: readonly string[], options: F
 }
 
 export interface ScanRequest {
+  readonly kind?: 'scan';
   readonly id: number;
   readonly root: string;
   readonly paths: readonly string[];
@@ -65,15 +68,56 @@ export interface ScanReply {
   readonly results: readonly [number, FileScanOutcome][];
 }
 
-function sparse(outcomes: readonly FileScanOutcome[]): [number, FileScanOutcome][] {
+/** Walk one folder's subtree with the walker's ignore rules and scan every file listed. */
+export interface WalkRequest {
+  readonly kind: 'walk';
+  readonly id: number;
+  readonly root: string;
+  readonly task: DirTask;
+  readonly walk: Pick<WalkOptions, 'exclude' | 'useGitignore'>;
+  readonly options: FileScanOptions;
+}
+
+/** Files listed so far and their non-clean outcomes; `stats` on the last reply of a walk. */
+export interface WalkReply {
+  readonly id: number;
+  readonly paths: readonly string[];
+  readonly results: readonly [number, FileScanOutcome][];
+  readonly stats?: WalkStats;
+}
+
+/** Files per WalkReply: bounded messages, and the index fills in as the walk goes. */
+const WALK_REPLY_FILES = 2048;
+
+export function sparse(outcomes: readonly FileScanOutcome[]): [number, FileScanOutcome][] {
   const r: [number, FileScanOutcome][] = [];
   for (let i = 0; i < outcomes.length; i++) if (outcomes[i].kind !== 'clean') r.push([i, outcomes[i]]);
   return r;
 }
 
+/** Walk a task's subtree and scan what it lists, calling `reply` per chunk of files; the last has the stats. */
+export function walkAndScanSync(req: Omit<WalkRequest, 'kind' | 'id'>, reply: (paths: string[], results: [number, FileScanOutcome][], stats?: WalkStats) => void): void {
+  const walker = new TreeWalker(req.root, req.walk);
+  try {
+    for (const paths of walkDepthFirst(walker, walker.fromTask(req.task), WALK_REPLY_FILES)) {
+      reply(paths, sparse(scanPathsSync(req.root, paths, req.options)));
+    }
+  } finally {
+    reply([], [], walker.stats);
+  }
+}
+
 if (!isMainThread && parentPort && (workerData as { intentLensScanWorker?: boolean } | undefined)?.intentLensScanWorker) {
   const port = parentPort;
-  port.on('message', (req: ScanRequest) => {
+  port.on('message', (req: ScanRequest | WalkRequest) => {
+    if (req.kind === 'walk') {
+      try {
+        walkAndScanSync(req, (paths, results, stats) => port.postMessage({ id: req.id, paths, results, stats } satisfies WalkReply));
+      } catch {
+        // Unexpected (walkAndScanSync sent its last reply on the way out): the files listed so far stand.
+      }
+      return;
+    }
     let results: [number, FileScanOutcome][];
     try {
       results = sparse(scanPathsSync(req.root, req.paths, req.options));

@@ -12,6 +12,26 @@ export function isScanExecutor(host: WorkspaceHost): host is WorkspaceHost & Sca
   return typeof (host as Partial<ScanExecutor>).scanFiles === 'function';
 }
 
+/** One step of a ListingScanner: files it listed and the outcome of each of them that is not `clean`. */
+export interface ListedScan {
+  readonly paths: readonly string[];
+  /** [index into paths, outcome] for the paths whose outcome is not `clean`, in index order. */
+  readonly outcomes: readonly (readonly [number, FileScanOutcome])[];
+}
+
+/**
+ * Optional host capability: list and scan in one pass near the files (e.g. worker threads that each walk
+ * and scan part of the tree), same files and outcomes as listFiles + scanFiles. Steps come in no particular
+ * order; a path may come twice (the index keeps the first). Stopping the iteration stops the walk.
+ */
+export interface ListingScanner {
+  listAndScan(options: { readonly exclude?: readonly string[] } | undefined, scanOptions: FileScanOptions): AsyncIterable<ListedScan>;
+}
+
+export function isListingScanner(host: WorkspaceHost): host is WorkspaceHost & ListingScanner {
+  return typeof (host as Partial<ListingScanner>).listAndScan === 'function';
+}
+
 /** Optional host capability: listFiles in batches (one async step per batch instead of per file). */
 export interface BatchLister {
   listFileBatches(options?: { readonly exclude?: readonly string[] }): AsyncIterable<readonly string[]>;

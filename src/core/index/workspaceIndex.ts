@@ -8,7 +8,7 @@ import {
   DEFAULT_MAX_FILE_SIZE, SKIP_REASONS, scanFileBytes, skipByPath,
   type FileScanOptions, type FileScanOutcome, type SkipReason,
 } from './fileScan';
-import { isScanExecutor, listInBatches } from './scanExecutor';
+import { isListingScanner, isScanExecutor, listInBatches, type ListingScanner } from './scanExecutor';
 
 export type { SkipReason } from './fileScan';
 
@@ -51,6 +51,7 @@ export interface CancellationLike {
 
 /** Paths handed to a ScanExecutor at once during a build, and batches in flight. */
 const BUILD_BATCH = 256;
+const CLEAN: FileScanOutcome = { kind: 'clean' };
 const MAX_IN_FLIGHT = 16;
 
 interface State {
@@ -117,38 +118,8 @@ export class WorkspaceIndex implements Disposable {
     return this.serialize(async () => {
       this.removedDuringBuild = new Set();
       try {
-        const next = emptyState();
-        const inFlight: Promise<void>[] = [];
-        let batch: string[] = [];
-        const flush = async () => {
-          const paths = batch;
-          batch = [];
-          inFlight.push(this.scanInto(next, paths));
-          if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
-        };
-        // A ScanExecutor classifies by path itself (off this thread); otherwise skip unreadable types here.
-        const classifyHere = !isScanExecutor(this.host);
-        try {
-          outer: for await (const paths of listInBatches(this.host, this.options.exclude, BUILD_BATCH)) {
-            for (const path of paths) {
-              if (token?.isCancellationRequested) break outer;
-              if (next.listed.has(path)) continue;
-              next.listed.add(path);
-              const reason = classifyHere ? skipByPath(path) : undefined;
-              if (reason) {
-                next.skips.set(path, reason);
-                continue;
-              }
-              batch.push(path);
-              if (batch.length >= BUILD_BATCH) await flush();
-            }
-          }
-        } catch {
-          // A listing that fails midway keeps what it listed.
-        }
-        if (batch.length > 0) await flush();
-        await Promise.all(inFlight);
-        if (token?.isCancellationRequested) return;
+        const next = isListingScanner(this.host) ? await this.listAndScan(this.host, token) : await this.listThenScan(token);
+        if (!next || token?.isCancellationRequested) return;
         for (const f of this.removedDuringBuild) this.forget(next, f);
         const previous = this.state.listed;
         this.state = next;
@@ -158,6 +129,66 @@ export class WorkspaceIndex implements Disposable {
         this.removedDuringBuild = undefined;
       }
     });
+  }
+
+  /** Build with a host that lists and scans in one pass (worker threads walking the tree). */
+  private async listAndScan(host: ListingScanner, token?: CancellationLike): Promise<State | undefined> {
+    const next = emptyState();
+    try {
+      for await (const step of host.listAndScan({ exclude: this.options.exclude }, this.scanOptions)) {
+        if (token?.isCancellationRequested) return undefined;
+        const { paths, outcomes } = step;
+        let k = 0;
+        for (let i = 0; i < paths.length; i++) {
+          while (k < outcomes.length && outcomes[k][0] < i) k++;
+          const path = paths[i];
+          if (next.listed.has(path)) continue;
+          next.listed.add(path);
+          this.record(next, path, k < outcomes.length && outcomes[k][0] === i ? outcomes[k][1] : CLEAN);
+        }
+      }
+    } catch {
+      // A listing that fails midway keeps what it listed.
+    }
+    // Steps arrive in whatever order the workers finish: keep the entries in path order, run after run.
+    next.entries = new Map([...next.entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    return next;
+  }
+
+  /** Build by listing, then scanning batches of listed files (through the host's ScanExecutor if it has one). */
+  private async listThenScan(token?: CancellationLike): Promise<State | undefined> {
+    const next = emptyState();
+    const inFlight: Promise<void>[] = [];
+    let batch: string[] = [];
+    const flush = async () => {
+      const paths = batch;
+      batch = [];
+      inFlight.push(this.scanInto(next, paths));
+      if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+    };
+    // A ScanExecutor classifies by path itself (off this thread); otherwise skip unreadable types here.
+    const classifyHere = !isScanExecutor(this.host);
+    try {
+      outer: for await (const paths of listInBatches(this.host, this.options.exclude, BUILD_BATCH)) {
+        for (const path of paths) {
+          if (token?.isCancellationRequested) break outer;
+          if (next.listed.has(path)) continue;
+          next.listed.add(path);
+          const reason = classifyHere ? skipByPath(path) : undefined;
+          if (reason) {
+            next.skips.set(path, reason);
+            continue;
+          }
+          batch.push(path);
+          if (batch.length >= BUILD_BATCH) await flush();
+        }
+      }
+    } catch {
+      // A listing that fails midway keeps what it listed.
+    }
+    if (batch.length > 0) await flush();
+    await Promise.all(inFlight);
+    return next;
   }
 
   // ------------------------------------------------------------------------------------------------ updates
