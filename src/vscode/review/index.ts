@@ -147,7 +147,7 @@ class ReviewController implements vscode.Disposable {
         result = await reviewWorkingTree(root, { base, head: { ...head, graph: session.graph }, disk: session.host, finder: this.finder, exclude: this.services.settings(folder.uri)['index.exclude'] });
       }
       const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
-      return { folder, uri, review: result.review, baseLabel };
+      return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git' };
     } catch (error) {
       const message = error instanceof GitError ? error.message : error instanceof Error ? error.message : String(error);
       if (!(error instanceof GitError)) this.services.log.error(`review of ${folder.name} failed: ${error instanceof Error ? error.stack : message}`);
@@ -190,8 +190,14 @@ class ReviewController implements vscode.Disposable {
       return undefined;
     }
     const text = parts.join('\n');
-    await vscode.env.clipboard.writeText(text);
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Intent summary copied to the clipboard.'), 3000);
+    try {
+      // A browser-hosted workbench may never settle a clipboard write it was not allowed: do not hang on it.
+      await Promise.race([vscode.env.clipboard.writeText(text), new Promise((_, reject) => setTimeout(() => reject(new Error('clipboard timeout')), 5_000))]);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Intent summary copied to the clipboard.'), 3000);
+    } catch (error) {
+      this.services.log.warn(`copy summary: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Intent Lens: could not write to the clipboard.'));
+    }
     return text;
   }
 

@@ -12,6 +12,8 @@ export interface FolderReview {
   readonly review?: Review;
   readonly baseLabel?: string;
   readonly error?: string;
+  /** How the repository was found: VS Code's git extension, or git run directly (extension missing or disabled). */
+  readonly repository?: 'git extension' | 'git';
 }
 
 export type ReviewNode =

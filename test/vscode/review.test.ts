@@ -1,0 +1,146 @@
+// The Review view in a real VS Code: the test workspace (a copy of demo/, not a repository) becomes a git
+// repository, gets a change (a new untagged file, an edit to tagged code, the last tag of a KR removed), and
+// the view groups it by intent with IL030 / IL032 diagnostics on the changed files. Everything is restored after.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { intentLens, waitFor } from './helpers';
+
+interface Api {
+  settled(): Promise<void>;
+  testing: {
+    reviewTree: vscode.TreeDataProvider<unknown>;
+    computeReview(): Promise<readonly { review?: { files: readonly { path: string }[] }; error?: string; repository?: string }[]>;
+  };
+}
+
+const STATE = 'src/bookings/bookingState.ts';
+const RANKING = 'src/search/ranking.ts';
+const UNTAGGED = 'src/reviewUntagged.ts';
+
+describe('review view', function () {
+  this.timeout(90_000);
+  let root: string;
+  let api: Api;
+  const originals = new Map<string, string>();
+
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Review Test', '-c', 'user.email=review@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+  const file = (rel: string) => path.join(root, rel);
+  const edit = (rel: string, change: (text: string) => string) => {
+    if (!originals.has(rel)) originals.set(rel, readFileSync(file(rel), 'utf8'));
+    const next = change(readFileSync(file(rel), 'utf8'));
+    writeFileSync(file(rel), next);
+  };
+
+  async function children(node?: unknown): Promise<unknown[]> {
+    return ((await api.testing.reviewTree.getChildren(node as never)) ?? []) as unknown[];
+  }
+  async function item(node: unknown): Promise<vscode.TreeItem> {
+    return api.testing.reviewTree.getTreeItem(node as never);
+  }
+  async function labelOf(node: unknown): Promise<string> {
+    const label = (await item(node)).label;
+    return typeof label === 'string' ? label : (label?.label ?? '');
+  }
+  /** Labels of the whole subtree, depth-first, indented by depth. */
+  async function outline(node?: unknown, depth = 0): Promise<string[]> {
+    const out: string[] = [];
+    for (const child of await children(node)) {
+      const ti = await item(child);
+      out.push(`${'  '.repeat(depth)}${await labelOf(child)}${ti.description ? ` | ${ti.description}` : ''}`);
+      out.push(...(await outline(child, depth + 1)));
+    }
+    return out;
+  }
+
+  before(async () => {
+    const ext = intentLens();
+    await waitFor('Intent Lens to activate', () => ext.isActive, 20_000);
+    api = ext.exports as Api;
+    await api.settled();
+    root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    assert.ok(!existsSync(file('.git')), 'the test workspace must not be a repository before this suite');
+    console.log(`      git extension: ${vscode.extensions.getExtension('vscode.git') ? 'present' : 'absent'}`);
+
+    // The base commit: the demo, plus the one tag that links kr:shortlist-acceptance.
+    edit(STATE, (t) => t.replace('export function canMove(', '// @intent kr:shortlist-acceptance -- a clear status speeds up the producer\'s answer\nexport function canMove('));
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+
+    // The change: a new untagged file, an edit inside tagged code, the last tag of a KR removed.
+    writeFileSync(file(UNTAGGED), 'export function reviewUntagged(): number {\n  return 42;\n}\n');
+    edit(RANKING, (t) => t.replace('  return talent\n', '  return talent // reviewed\n'));
+    git('add', RANKING); // staged; the other two stay unstaged / untracked
+    edit(STATE, (t) => t.replace(/\/\/ @intent kr:shortlist-acceptance[^\n]*\n/, ''));
+  });
+
+  after(async () => {
+    for (const [rel, text] of originals) writeFileSync(file(rel), text);
+    if (existsSync(file(UNTAGGED))) unlinkSync(file(UNTAGGED));
+    // Let the git extension drop the repository before it disappears (else it logs failing git calls).
+    if (vscode.extensions.getExtension('vscode.git')?.isActive) {
+      await Promise.race([vscode.commands.executeCommand('git.close').then(undefined, () => undefined), new Promise((r) => setTimeout(r, 3_000))]);
+    }
+    rmSync(file('.git'), { recursive: true, force: true });
+    await api?.settled();
+    await api?.testing.computeReview().catch(() => undefined);
+  });
+
+  it('groups the change by intent after Review Changes by Intent', async () => {
+    await vscode.commands.executeCommand('intentLens.reviewChanges');
+    const lines = await waitFor('the review to show the change', async () => {
+      await api.testing.computeReview();
+      const o = await outline();
+      return o.some((l) => l.includes('reviewUntagged.ts')) && o.some((l) => l.startsWith('      rank')) ? o : undefined;
+    }, 40_000);
+    const text = lines.join('\n');
+    const [result] = await api.testing.computeReview();
+    console.log(`      repository found through: ${result.repository}`);
+    assert.equal(result.repository, vscode.extensions.getExtension('vscode.git') ? 'git extension' : 'git');
+    const rankLine = readFileSync(file(RANKING), 'utf8').split('\n').indexOf('  return talent // reviewed') + 1;
+    // objective → KR → problem → changed symbol
+    assert.match(text, /^Cut casting turnaround \| obj:faster-casting$/m, text);
+    assert.match(text, /^ {2}Median casting cycle from 7 to 3 days \| kr:cycle-time · 5 → 3 days · 50%$/m, text);
+    assert.ok(text.includes(`    Casting directors cannot filter talent by availability | problem:availability-search\n      rank | src/search/ranking.ts:${rankLine}\n`), text);
+    // No intent: the new untagged file, and canMove, whose only link the change removed.
+    assert.match(text, /^No intent \| 2 file\(s\)\n {2}bookingState\.ts \| src\/bookings\/bookingState\.ts · modified\n {2}reviewUntagged\.ts \| src\/reviewUntagged\.ts · added$/m, text);
+    // Constraints touched and links removed.
+    assert.match(text, /^Constraints touched \| \d+\n {2}No personal data in logs \| constraint:no-pii-in-logs$/m, text);
+    assert.match(text, /^Links \| \+0 −1\n {2}Removed \| 1\n {4}kr:shortlist-acceptance \| src\/bookings\/bookingState\.ts:\d+/m, text);
+  });
+
+  it('shows IL030 and IL032 as diagnostics of their own collection on the changed files', async () => {
+    const reviewDiagnostics = (rel: string) =>
+      vscode.languages.getDiagnostics(vscode.Uri.file(file(rel))).filter((d) => d.source === 'Intent Lens review');
+    const untagged = await waitFor('IL030 on the new file', () => {
+      const d = reviewDiagnostics(UNTAGGED).filter((x) => x.code === 'IL030');
+      return d.length ? d : undefined;
+    });
+    assert.equal(untagged[0].severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(untagged[0].range.start.line, 0);
+    const last = await waitFor('IL032 where the last tag was', () => reviewDiagnostics(STATE).find((x) => x.code === 'IL032'));
+    assert.equal(last.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(last.message, /kr:shortlist-acceptance/);
+    const canMove = readFileSync(file(STATE), 'utf8').split('\n').findIndex((l) => l.startsWith('export function canMove('));
+    assert.equal(last.range.start.line, canMove, 'at the line where the removed tag stood');
+    // The edited tagged code under a constraint gets IL031, never IL030.
+    const ranking = reviewDiagnostics(RANKING);
+    assert.ok(ranking.some((d) => d.code === 'IL031' && d.severity === vscode.DiagnosticSeverity.Information), JSON.stringify(ranking));
+    assert.ok(!ranking.some((d) => d.code === 'IL030'));
+  });
+
+  it('Copy Intent Summary returns the Markdown of the review', async () => {
+    const text = await Promise.race([
+      vscode.commands.executeCommand<string | undefined>('intentLens.copySummary'),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 15_000)),
+    ]);
+    assert.ok(text, 'the command returned no summary');
+    assert.match(text, /### Intent review against main/);
+    assert.match(text, /<summary><b>No intent<\/b> \(2 file\(s\)\)<\/summary>/);
+    assert.match(text, /IL032/);
+  });
+});
