@@ -13,14 +13,21 @@ Usage:
       The effective intent at PATH (and LINE, 1-based): each item with where it comes from
       (a tag on which line, a file tag, or which scope glob).
 
-  intent-lens review [DIR] --base REF [--format text|markdown|json]
-      The change from REF to the working tree, grouped by objective, key result and problem.
+  intent-lens review [DIR] [--base REF] [--format text|markdown|json] [--fail-on error|warning|info|never]
+                     [--link-base URL] [--exclude GLOB]... [--max-file-size BYTES]
+      The change from the merge-base of HEAD and REF to the working tree (committed, staged, unstaged and
+      untracked work), grouped by objective, key result and problem, with the code that has no intent, the
+      constraints it touches, the links it adds, removes or breaks, and IL030-IL032. Default REF: the upstream,
+      else origin/HEAD, main or master. Advisory: exits 0 unless --fail-on is given.
+      --link-base URL  file links in Markdown start with URL (e.g. https://github.com/OWNER/REPO/blob/SHA)
 
   intent-lens report [DIR] [--format markdown|json|html] [--since DURATION] [--output FILE]
-      Coverage per objective and key result, debt ranked by what it hurts, findings.
+      Per objective and key result: progress, the code that serves it, debt ranked by impact then cost;
+      coverage of code files by intent, untriaged TODOs, findings. HTML is one self-contained page.
+      --since 30d|2w|6m|1y  also the commits (git log) that touched each key result's code in that window
 
 Exit codes:
-  0  nothing reaches --fail-on (default: error)
+  0  nothing reaches --fail-on (default: error for check; review is advisory: never)
   1  at least one finding reaches --fail-on
   2  usage or I/O error (one line on stderr)
 
