@@ -134,7 +134,7 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     // one type at depth 1, nothing to cut; C#'s `namespace N;` must stay the parent).
     if (request?.lines && text.length >= this.windowMinLength && grammar !== 'java' && grammar !== 'c-sharp') {
       const lineStarts = lineOffsets(text);
-      const windows = windowsFor(text, filePath, request.lines, lineStarts.length);
+      const windows = windowsFor(text, filePath, request.lines, lineStarts.length, { tight: true });
       if (windows) {
         const out: SymbolNode[] = [];
         for (const w of windows) {
@@ -347,16 +347,19 @@ const jsMethod: Handler = (node) => {
 };
 
 const jsVariable: Handler = (node) => {
-  const n = field(node, 'name');
-  if (!n || n.type !== 'identifier') return undefined;
+  // Cheapest rejections first: most declarators are locals inside bodies, which are no symbols.
   const value = field(node, 'value');
   const decl = node.parent;
   if (!decl) return undefined;
+  const isFunction = !!value && FUNCTION_VALUES.has(value.type);
+  const isClass = !!value && CLASS_VALUES.has(value.type);
+  if (!isFunction && !isClass && !isTopLevel(decl)) return undefined;
+  const n = field(node, 'name');
+  if (!n || n.type !== 'identifier') return undefined;
   const single = decl.namedChildCount === 1 || decl.namedChildren.filter((c) => c?.type === 'variable_declarator').length === 1;
   const rangeNode = single ? withExport(decl) : node;
-  if (value && FUNCTION_VALUES.has(value.type)) return { name: n.text, kind: 'function', rangeNode, nameNode: n };
-  if (value && CLASS_VALUES.has(value.type)) return { name: n.text, kind: 'class', rangeNode, nameNode: n };
-  if (!isTopLevel(decl)) return undefined;
+  if (isFunction) return { name: n.text, kind: 'function', rangeNode, nameNode: n };
+  if (isClass) return { name: n.text, kind: 'class', rangeNode, nameNode: n };
   const isConst = decl.type === 'lexical_declaration' && decl.firstChild?.text === 'const';
   return { name: n.text, kind: isConst ? 'constant' : 'variable', rangeNode, nameNode: n };
 };

@@ -2,7 +2,7 @@
 // statement around each tag plus the one after it. Parsing is the cost; tags are sparse.
 
 import { lexComments } from '../tags/tagScanner';
-import { languageForPath } from '../tags/languages';
+import { languageForPath, type LanguageSyntax } from '../tags/languages';
 
 /** Lines [startLine, endLine) of a window; it starts at a line start at bracket depth 0. */
 export interface LineWindow {
@@ -15,6 +15,17 @@ export interface LineWindow {
  * decorator/attribute or a closing bracket) at bracket depth 0. Any line break before one is a safe cut.
  */
 export function topLevelStarts(text: string, path: string): number[] | undefined {
+  return scanTopLevel(text, path)?.starts;
+}
+
+interface TopLevel {
+  readonly starts: number[];
+  /** Flat [start, end) pairs of comments and strings, in order. */
+  readonly hidden: number[];
+  readonly syntax: LanguageSyntax;
+}
+
+function scanTopLevel(text: string, path: string): TopLevel | undefined {
   const syntax = languageForPath(path);
   if (!syntax) return undefined;
   const hidden: number[] = []; // flat [start, end) pairs of comments and strings, in order
@@ -50,7 +61,7 @@ export function topLevelStarts(text: string, path: string): number[] | undefined
       }
     }
   }
-  return out;
+  return { starts: out, hidden, syntax };
 }
 
 function startsStatement(c: number): boolean {
@@ -63,14 +74,27 @@ function startsStatement(c: number): boolean {
   );
 }
 
+export interface WindowOptions {
+  /**
+   * Smaller windows, same attribution (tags bind as in attribution.ts):
+   * - a tag line that, with every line up to the next statement start, is blank or a line comment opened at
+   *   column 0 starts its own window: nothing of the statement before can be there;
+   * - a tag line whose next non-blank line closes a bracket (`}`, `)`, `]`) is inside the statement before:
+   *   that line is code between the tag and any later declaration, so the statement after is not needed.
+   */
+  readonly tight?: boolean;
+}
+
 /**
  * The windows to parse so that attributing tags on `lines` gives the same result as parsing the whole file:
  * from the statement start at or before each line through the statement after it. Undefined when the
  * windows would not save much (or the language is unknown): parse everything.
  */
-export function windowsFor(text: string, path: string, lines: readonly number[], lineCount: number): LineWindow[] | undefined {
-  const starts = topLevelStarts(text, path);
-  if (!starts || starts.length === 0) return undefined;
+export function windowsFor(text: string, path: string, lines: readonly number[], lineCount: number, options: WindowOptions = {}): LineWindow[] | undefined {
+  const top = scanTopLevel(text, path);
+  if (!top || top.starts.length === 0) return undefined;
+  const { starts } = top;
+  const gap = options.tight ? gapLines(text, top) : undefined;
   const windows: LineWindow[] = [];
   for (const line of [...lines].sort((a, b) => a - b)) {
     let lo = 0;
@@ -80,12 +104,67 @@ export function windowsFor(text: string, path: string, lines: readonly number[],
       if (starts[mid] <= line) lo = mid + 1;
       else hi = mid;
     }
-    const startLine = lo > 0 ? starts[lo - 1] : 0;
-    const endLine = lo + 1 < starts.length ? starts[lo + 1] : lineCount;
+    let startLine = lo > 0 ? starts[lo - 1] : 0;
+    let endLine = lo + 1 < starts.length ? starts[lo + 1] : lineCount;
+    if (gap && lo > 0 && lo < starts.length) {
+      if (gap.commentsOnly(line, starts[lo])) startLine = line;
+      else if (gap.closesNext(line, starts[lo])) endLine = starts[lo];
+    }
     const last = windows[windows.length - 1];
-    if (last && startLine <= last.endLine) windows[windows.length - 1] = { startLine: last.startLine, endLine: Math.max(last.endLine, endLine) };
+    if (last && startLine <= last.endLine) windows[windows.length - 1] = { startLine: Math.min(last.startLine, startLine), endLine: Math.max(last.endLine, endLine) };
     else windows.push({ startLine, endLine });
   }
   const covered = windows.reduce((sum, w) => sum + (w.endLine - w.startLine), 0);
   return covered > lineCount * 0.6 ? undefined : windows;
+}
+
+interface GapLines {
+  /** Every line in [from, to) is blank or only a line comment opened at column 0. */
+  commentsOnly(from: number, to: number): boolean;
+  /** The first non-blank line after `from` (and before `to`) starts with a closing bracket. */
+  closesNext(from: number, to: number): boolean;
+}
+
+function gapLines(text: string, top: TopLevel): GapLines {
+  const { hidden, syntax } = top;
+  const offsets = [0];
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) offsets.push(k + 1);
+  /** Index of the first hidden pair whose end is after `at`. */
+  const firstEndingAfter = (at: number): number => {
+    let lo = 0;
+    let hi = hidden.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hidden[2 * mid + 1] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return 2 * lo;
+  };
+  const isGap = (line: number): boolean => {
+    const o = offsets[line];
+    let e = line + 1 < offsets.length ? offsets[line + 1] - 1 : text.length;
+    if (e > o && text.charCodeAt(e - 1) === 0x0d) e--;
+    const h = firstEndingAfter(o);
+    if (h < hidden.length && hidden[h] <= o) return false; // inside a string or comment from before
+    if (/^\s*$/.test(text.slice(o, e))) return true;
+    for (const opener of syntax.line) {
+      // The lexer must have opened exactly this line comment here (not a longer block opener like `--[[`).
+      if (text.startsWith(opener, o) && h < hidden.length && hidden[h] === o + opener.length && hidden[h + 1] >= e) return true;
+    }
+    return false;
+  };
+  const lineText = (line: number): string => text.slice(offsets[line], line + 1 < offsets.length ? offsets[line + 1] : text.length);
+  return {
+    commentsOnly: (from, to) => {
+      for (let l = from; l < to; l++) if (!isGap(l)) return false;
+      return true;
+    },
+    closesNext: (from, to) => {
+      for (let l = from + 1; l < to; l++) {
+        const t = lineText(l).trim();
+        if (t !== '') return t[0] === '}' || t[0] === ')' || t[0] === ']';
+      }
+      return false;
+    },
+  };
 }
