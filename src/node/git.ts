@@ -225,6 +225,7 @@ class BlobReader implements Disposable {
   }
 
   dispose(): void {
+    this.failed = true;
     this.proc?.stdin.end();
     this.proc?.kill();
     this.proc = undefined;
@@ -323,6 +324,11 @@ export interface WorkingTreeReviewOptions {
   readonly head?: ReviewSide;
   /** Reads the working tree (default: a NodeHost on `root`). */
   readonly disk?: WorkspaceHost;
+  /**
+   * Keeps the last indexed base between calls (the editor refreshes often): reused while the base commit and
+   * the set of changed files are the same, since every other base file is read from the unchanged working tree.
+   */
+  readonly baseCache?: { key?: string; side?: ReviewSide };
 }
 
 export interface WorkingTreeReview {
@@ -346,16 +352,30 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
   const changes = await changedFiles(repo, base.sha);
   const disk = options.disk ?? new NodeHost(root);
   const changedAtBase = new Set(changes.map((c) => c.oldPath ?? c.path));
-  const baseHost = await GitTreeHost.open(repo, base.sha, { disk, changed: changedAtBase });
+  const key = `${base.sha}\u0000${[...changedAtBase].sort().join('\u0000')}\u0000${(options.exclude ?? []).join('\u0000')}`;
+  const cached = options.baseCache?.key === key ? options.baseCache.side : undefined;
+  const baseHost = cached ? undefined : await GitTreeHost.open(repo, base.sha, { disk, changed: changedAtBase });
   try {
-    const baseSide = await indexSide(baseHost, options);
+    let baseSide = cached;
+    if (!baseSide) {
+      const side = await indexSide(baseHost!, options);
+      // The symbols of the base are read lazily: keep them readable after this call's host is gone.
+      baseSide = { graph: side.graph, index: side.index, symbols: hostSymbols(baseHost!, options.finder) };
+      await preloadChanged(baseSide, changedAtBase);
+      if (options.baseCache) Object.assign(options.baseCache, { key, side: baseSide });
+    }
     const head = options.head ?? (await indexSide(disk, options));
     const review = await computeReview({ base: baseSide, head, changes });
     return { review, base, repo };
   } finally {
-    baseHost.dispose();
+    baseHost?.dispose();
     if (!options.disk && disk instanceof NodeHost) disk.dispose();
   }
+}
+
+/** Parses the symbols of the changed base files now, while their git reader is open. */
+async function preloadChanged(side: ReviewSide, changed: ReadonlySet<string>): Promise<void> {
+  await Promise.all([...changed].map((path) => side.symbols(path).catch(() => undefined)));
 }
 
 export interface CommitTouch {

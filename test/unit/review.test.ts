@@ -273,6 +273,26 @@ describe('review: real git repositories', function () {
     assert.equal(badLink.code, 2);
   });
 
+  it('reuses a cached base while the base and the changed files stay the same, and rebuilds when they change', async () => {
+    const baseCache: { key?: string; side?: unknown } = {};
+    const finder = new TreeSitterSymbolFinder();
+    const first = await reviewWorkingTree(repo.dir, { base: 'main', finder, baseCache: baseCache as never });
+    const side = baseCache.side;
+    assert.ok(side);
+    const again = await reviewWorkingTree(repo.dir, { base: 'main', finder, baseCache: baseCache as never });
+    assert.equal(baseCache.side, side, 'same base and change set: the base index is reused');
+    assert.deepEqual(again.review.findings, first.review.findings);
+    assert.deepEqual(names(again.review.groups), names(first.review.groups));
+    repo.write('src/c.ts', '// @intent kr:c\nexport function servesC() {\n  return 4;\n}\n');
+    try {
+      const changed = await reviewWorkingTree(repo.dir, { base: 'main', finder, baseCache: baseCache as never });
+      assert.notEqual(baseCache.side, side, 'a new changed file: the base is indexed again');
+      assert.ok(changed.review.files.some((f) => f.path === 'src/c.ts'));
+    } finally {
+      repo.git('checkout', '--', 'src/c.ts');
+    }
+  });
+
   it('reviews a sub-folder of the repository with paths relative to it', async () => {
     const sub = new TempRepo();
     try {

@@ -31,6 +31,8 @@ class ReviewController implements vscode.Disposable {
   private readonly finder = new TreeSitterSymbolFinder();
   private api: Promise<GitApi | undefined> | undefined;
   private readonly watched = new Set<string>();
+  /** The last indexed base per folder, reused while the base commit and the changed files stay the same. */
+  private readonly baseCaches = new Map<string, { key?: string; side?: ReviewSide }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<readonly FolderReview[]> | undefined;
   private again = false;
@@ -46,7 +48,10 @@ class ReviewController implements vscode.Disposable {
       this.view.onDidChangeVisibility((e) => {
         if (e.visible && !this.active) void this.compute();
       }),
-      services.sessions.onDidChange(() => this.schedule()),
+      // With the git extension, its state events cover saved edits; without it, index changes do.
+      services.sessions.onDidChange((e) => {
+        if (e.graphChanged || this.watched.size === 0) this.schedule();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${ConfigSection}.review.base`)) this.schedule();
       }),
@@ -136,7 +141,10 @@ class ReviewController implements vscode.Disposable {
         index: session.index,
         symbols: hostSymbols(session.host, this.finder),
       };
-      const first = await reviewWorkingTree(root, { base, head, disk: session.host, finder: this.finder, exclude: this.services.settings(folder.uri)['index.exclude'] });
+      let baseCache = this.baseCaches.get(folder.uri.toString());
+      if (!baseCache) this.baseCaches.set(folder.uri.toString(), (baseCache = {}));
+      const exclude = this.services.settings(folder.uri)['index.exclude'];
+      const first = await reviewWorkingTree(root, { base, head, disk: session.host, finder: this.finder, exclude, baseCache });
       const stale = first.review.files.filter((f) => f.status !== 'deleted' && !session.index.has(f.path)).map((f) => f.path);
       const gone = first.review.files.filter((f) => f.status === 'deleted' && session.index.has(f.path)).map((f) => f.path);
       let result = first;
@@ -144,7 +152,7 @@ class ReviewController implements vscode.Disposable {
         if (stale.length) session.enqueue(stale);
         if (gone.length) session.enqueue(gone, true);
         await session.settled();
-        result = await reviewWorkingTree(root, { base, head: { ...head, graph: session.graph }, disk: session.host, finder: this.finder, exclude: this.services.settings(folder.uri)['index.exclude'] });
+        result = await reviewWorkingTree(root, { base, head: { ...head, graph: session.graph }, disk: session.host, finder: this.finder, exclude, baseCache });
       }
       const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
       return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git' };
