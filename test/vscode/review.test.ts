@@ -133,6 +133,34 @@ describe('review view', function () {
     assert.ok(!ranking.some((d) => d.code === 'IL030'));
   });
 
+  it('shows lenses and hovers on the base version in a diff editor (git: documents)', async () => {
+    const gitApi = vscode.extensions.getExtension<{ getAPI(v: 1): { toGitUri(uri: vscode.Uri, ref: string): vscode.Uri } }>('vscode.git');
+    assert.ok(gitApi, 'the built-in git extension is not installed');
+    const toGitUri = (await gitApi.activate()).getAPI(1).toGitUri;
+    const working = vscode.Uri.file(file(STATE));
+    const head = toGitUri(working, 'HEAD');
+    // What a reviewer does: open the change in a diff editor (left: HEAD, right: the working tree).
+    await vscode.commands.executeCommand('vscode.diff', head, working, 'review');
+    const document = await waitFor('the git: document', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === head.toString()));
+    const tagLine = document.getText().split('\n').findIndex((l) => l.startsWith('// @intent kr:shortlist-acceptance'));
+    assert.ok(tagLine >= 0, 'the base version has the tag the change removed');
+    // The base version still links canMove to the KR; the working tree no longer does.
+    const titles = await waitFor('lenses on the git: document', async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', head).then(undefined, () => [])) ?? [];
+      const mine = lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).filter((t) => t.includes('kr:shortlist-acceptance'));
+      return mine.length ? mine : undefined;
+    });
+    assert.deepEqual(titles, [`${tagLine + 1}: ◎ kr:shortlist-acceptance 5%`]);
+    const now = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', working)) ?? [];
+    assert.ok(!now.some((l) => l.command?.title.includes('kr:shortlist-acceptance')), 'the working tree lost that link');
+    const column = document.lineAt(tagLine).text.indexOf('kr:shortlist') + 3;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', head, new vscode.Position(tagLine, column));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Shortlists accepted|kr:shortlist-acceptance/);
+    assert.match(text, /tagged here/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('Copy Intent Summary returns the Markdown of the review', async () => {
     const text = await Promise.race([
       vscode.commands.executeCommand<string | undefined>('intentLens.copySummary'),

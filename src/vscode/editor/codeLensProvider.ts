@@ -8,7 +8,7 @@ import { attributeTags } from '../../core/tags/attribution';
 import type { SymbolNode } from '../../core/types';
 import { CommandId, ConfigSection } from '../ids';
 import type { Services } from '../services';
-import { locate } from './locate';
+import { locate, scanOf } from './locate';
 import { lensWords } from './words';
 
 export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -30,7 +30,7 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     if (!where || isManifestPath(where.path) || !this.services.settings(document.uri)['codeLens.enabled']) return [];
     const { session, path } = where;
     const graph = session.graph;
-    const scan = session.scan(path);
+    const scan = scanOf(where, document);
     const words = lensWords();
     const lenses: vscode.CodeLens[] = [];
 

@@ -1,12 +1,12 @@
 // Hovers on IDs in code tags and in manifests: the full item (see core/editor/hoverMarkdown) and, in code,
 // how the item links to that place. Rendered as untrusted Markdown: no HTML, no command links.
 import * as vscode from 'vscode';
-import { describeProvenance } from '../../core/analysis/effectiveIntent';
+import { describeProvenance, effectiveIntent } from '../../core/analysis/effectiveIntent';
 import { itemHoverMarkdown } from '../../core/editor/hoverMarkdown';
 import { attributeTags } from '../../core/tags/attribution';
 import type { Services } from '../services';
 import { toVscodeRange } from '../symbols';
-import { idAt } from './locate';
+import { idAt, scanOf, type IdAt } from './locate';
 import { hoverLabels } from './words';
 
 /** Untrusted Markdown: manifest text is escaped by the composer; no HTML, commands or theme icons. */
@@ -31,10 +31,16 @@ export class IntentHoverProvider implements vscode.HoverProvider {
       const symbols = await this.services.symbols.symbols(document, at.path);
       const bound = attributeTags([at.tag], symbols, document.getText())[0]?.target;
       const line = bound?.kind === 'symbol' ? bound.path[bound.path.length - 1].selectionRange.start.line : undefined;
-      const intent = await at.session.effectiveAt(document, line);
+      const intent = at.virtual ? await this.virtualIntent(at, document, line) : await at.session.effectiveAt(document, line);
       provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => describeProvenance(l.via)))];
     }
     const markdown = itemHoverMarkdown(at.id, graph.items.get(at.id), graph, provenance, hoverLabels());
     return new vscode.Hover(untrustedMarkdown(markdown), toVscodeRange(at.range));
+  }
+
+  /** Effective intent in another version of a file (diff editor): its own tags and symbols, today's graph. */
+  private async virtualIntent(at: IdAt, document: vscode.TextDocument, line: number | undefined) {
+    const symbols = await this.services.symbols.symbols(document, at.path);
+    return effectiveIntent({ graph: at.session.graph, file: at.path, line, scan: scanOf(at, document), symbols, text: document.getText() });
   }
 }

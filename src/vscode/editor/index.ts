@@ -16,7 +16,9 @@ import { revealItemCommand } from './revealItem';
 import { IntentStatusBar } from './statusBar';
 
 /** Files of the workspace on disk (local or remote); untitled buffers have no session. */
-const FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }];
+const FILES: vscode.DocumentFilter[] = [{ scheme: 'file' }, { scheme: 'vscode-remote' }];
+/** Read-only versions in diff editors (`git:`): lenses and hovers only, nothing that edits. */
+const VERSIONS: vscode.DocumentFilter[] = [{ scheme: 'git' }];
 const MANIFESTS: vscode.DocumentSelector = [
   { scheme: 'file', pattern: '**/intent.yaml' },
   { scheme: 'vscode-remote', pattern: '**/intent.yaml' },
@@ -30,8 +32,8 @@ export function registerEditorFeatures(services: Services): Feature {
     lenses,
     diagnostics,
     statusBar,
-    vscode.languages.registerCodeLensProvider(FILES, lenses),
-    vscode.languages.registerHoverProvider(FILES, new IntentHoverProvider(services)),
+    vscode.languages.registerCodeLensProvider([...FILES, ...VERSIONS], lenses),
+    vscode.languages.registerHoverProvider([...FILES, ...VERSIONS], new IntentHoverProvider(services)),
     vscode.languages.registerCodeActionsProvider(FILES, new IntentCodeActions(services), IntentCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(FILES, new IntentCompletionProvider(services), ...COMPLETION_TRIGGERS),
     vscode.languages.registerDefinitionProvider(FILES, new IntentDefinitionProvider(services)),

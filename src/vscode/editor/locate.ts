@@ -4,19 +4,44 @@ import * as vscode from 'vscode';
 import { manifestIdAt } from '../../core/editor/idOccurrences';
 import { parseManifest, type ParsedManifest } from '../../core/manifest/parseManifest';
 import { isManifestPath } from '../../core/project';
-import type { Range, Tag, TagRef } from '../../core/types';
+import { scanTags } from '../../core/tags/tagScanner';
+import type { Range, Tag, TagRef, TagScan } from '../../core/types';
 import type { Services } from '../services';
 import type { FolderSession } from '../session';
 
 export interface Located {
   readonly session: FolderSession;
   readonly path: string;
+  /** True for a read-only view of another version of the file (a `git:` document in a diff editor). */
+  readonly virtual?: boolean;
 }
 
+/** Schemes of read-only file versions shown in diff editors; their path is the working-tree file's path. */
+export const VERSION_SCHEMES = ['git'] as const;
+
 export function locate(services: Services, uri: vscode.Uri): Located | undefined {
+  if ((VERSION_SCHEMES as readonly string[]).includes(uri.scheme)) {
+    for (const session of services.sessions.all()) {
+      const path = session.relativePath(session.folder.uri.with({ path: uri.path }));
+      if (path !== undefined) return { session, path, virtual: true };
+    }
+    return undefined;
+  }
   const session = services.sessions.forUri(uri);
   const path = session?.relativePath(uri);
   return session && path !== undefined ? { session, path } : undefined;
+}
+
+const virtualScans = new WeakMap<vscode.TextDocument, { version: number; scan: TagScan }>();
+
+/** The tags of a document: the index's for workspace files, the document's own for other versions. */
+export function scanOf(where: Located, document: vscode.TextDocument): TagScan | undefined {
+  if (!where.virtual) return where.session.scan(where.path);
+  const hit = virtualScans.get(document);
+  if (hit && hit.version === document.version) return hit.scan;
+  const scan = scanTags(document.getText(), where.path);
+  virtualScans.set(document, { version: document.version, scan });
+  return scan;
 }
 
 export interface IdAt extends Located {
@@ -55,7 +80,7 @@ export function idAt(services: Services, document: vscode.TextDocument, position
     const hit = manifestIdAt(where.path, document.getText(), position.line, position.character, parsedManifest(document, where.path));
     return hit && { ...where, ...hit };
   }
-  const scan = where.session.scan(where.path);
+  const scan = scanOf(where, document);
   for (const tag of scan?.tags ?? []) {
     if (position.line < tag.range.start.line || position.line > tag.range.end.line) continue;
     for (const ref of tag.ids) {
