@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Screenshots of the extension in the real workbench, for the docs: opens a workspace (default a copy of
-// demo/) in code-server with the built extension, opens a file and the Intent view container, saves a PNG.
+// Screenshots of the extension in the real workbench, for the docs (and a check in `npm test`): opens a copy of
+// demo/ in code-server with the built extension and, per scene, shows what a person sees, then saves a PNG.
+// Each scene waits for the extension's own UI (views, lenses, hover), so a broken extension fails the run.
 //
-//   node scripts/vscode/screenshot.mjs [--workspace DIR] [--file intent.yaml] [--out docs/screenshots/intent-view.png]
-import { mkdirSync } from 'node:fs';
+//   node scripts/vscode/screenshot.mjs [--scene view|sidebar|editor|all] [--out FILE (one scene)]
+//                                      [--out-dir docs/screenshots] [--workspace DIR]
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -13,13 +15,30 @@ import {
 
 const { values: opts } = parseArgs({
   options: {
+    scene: { type: 'string', default: 'all' },
+    out: { type: 'string' },
+    'out-dir': { type: 'string', default: 'docs/screenshots' },
     workspace: { type: 'string', default: 'demo' },
-    file: { type: 'string', default: 'intent.yaml' },
-    out: { type: 'string', default: 'docs/screenshots/intent-view.png' },
     width: { type: 'string', default: '1440' },
     height: { type: 'string', default: '900' },
   },
 });
+const WIDTH = Number(opts.width);
+const HEIGHT = Number(opts.height);
+
+/** What each scene opens and waits for before the picture is taken. */
+const SCENES = {
+  /** The Intent container next to the manifest. */
+  view: { file: 'intent.yaml', png: 'intent-view.png', show: showIntentContainer },
+  /** The sidebar with Objectives expanded down to the problems of the first key result. */
+  sidebar: { file: 'src/search/ranking.ts', png: 'sidebar.png', show: showSidebar },
+  /** A file with its CodeLenses and the hover of a tag's ID. */
+  editor: { file: 'src/search/searchService.ts', png: 'editor.png', show: showEditorHover },
+};
+
+const names = opts.scene === 'all' ? Object.keys(SCENES) : [opts.scene];
+for (const name of names) if (!SCENES[name]) throw new Error(`unknown --scene ${name} (${Object.keys(SCENES).join(', ')}, all)`);
+if (opts.out && names.length !== 1) throw new Error('--out needs one --scene');
 
 let temp;
 let server;
@@ -30,9 +49,74 @@ const exit = onAnyExit(async () => {
   removeDir(temp);
 });
 setTimeout(() => {
-  log('FAIL: screenshot took longer than 120 s');
+  log('FAIL: screenshots took longer than 240 s');
   void exit(1);
-}, 120_000).unref();
+}, 240_000).unref();
+
+async function openWorkbench(port, workspace) {
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+  await page.goto(workbenchUrl(port, workspace, [
+    ['extensionDevelopmentPath', remoteUri(port, ROOT)],
+    ['skipWelcome', 'true'],
+  ]), { timeout: 60_000 });
+  await page.waitForFunction(() => window.driver, null, { timeout: 60_000 });
+  await withTimeout(page.evaluate(() => window.driver.whenWorkbenchRestored()), 60_000, 'the workbench');
+  return page;
+}
+
+/** Quick Open: type the path, wait for the row, Enter, wait for the tab. */
+async function quickOpen(page, file) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(file);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab[aria-label*="${path.basename(file)}"]`).first().waitFor({ timeout: 10_000 });
+}
+
+async function showIntentContainer(page) {
+  await page.locator('.activitybar [aria-label^="Intent"]').first().click({ timeout: 15_000 });
+  await page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
+  await page.mouse.move(WIDTH / 2, HEIGHT - 5); // no hover tooltip in the picture
+  await page.waitForTimeout(2_000); // let views, welcome content and decorations settle
+}
+
+async function showSidebar(page) {
+  await showIntentContainer(page);
+  // The first objective is expanded by the extension; open its first key result too.
+  const objectives = page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Objectives"]') });
+  const firstKr = objectives.locator('.monaco-list-row[aria-level="2"]').first();
+  await firstKr.waitFor({ timeout: 30_000 });
+  if ((await firstKr.getAttribute('aria-expanded')) === 'false') await firstKr.click();
+  await objectives.locator('.monaco-list-row[aria-level="3"]').first().waitFor({ timeout: 15_000 });
+  await page.mouse.move(WIDTH / 2, HEIGHT - 5);
+  await page.waitForTimeout(1_000);
+}
+
+async function showEditorHover(page) {
+  const id = 'kr:search-latency-p95';
+  // CodeLenses render a few seconds after the file opens (the index builds, then TypeScript's symbols).
+  await page.locator('.codelens-decoration a').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1_500);
+  // Hover the ID inside the tag: find the rendered token that holds it and point at the ID's characters.
+  const target = await page.evaluate((wanted) => {
+    for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+      const text = span.textContent ?? '';
+      const at = text.indexOf(wanted);
+      if (at < 0) continue;
+      const box = span.getBoundingClientRect();
+      const charWidth = box.width / text.length;
+      return { x: box.left + (at + Math.min(4, wanted.length / 2)) * charWidth, y: box.top + box.height / 2 };
+    }
+    return undefined;
+  }, id);
+  if (!target) throw new Error(`${id} is not visible`);
+  await page.mouse.move(target.x, target.y);
+  await page.locator('.monaco-hover .rendered-markdown').filter({ hasText: 'Key result' }).first().waitFor({ timeout: 15_000 });
+  // TypeScript's own hover part says "Loading..." until tsserver is up; give it a moment (not required).
+  await page.locator('.monaco-hover :text("Loading...")').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  await page.waitForTimeout(800);
+}
 
 async function main() {
   requireTools();
@@ -41,32 +125,21 @@ async function main() {
   const port = await freePort();
   server = await startCodeServer({ temp, port });
   browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: Number(opts.width), height: Number(opts.height) } });
-  await page.goto(workbenchUrl(port, workspace, [
-    ['extensionDevelopmentPath', remoteUri(port, ROOT)],
-    ['skipWelcome', 'true'],
-  ]), { timeout: 60_000 });
-  await page.waitForFunction(() => (window).driver, null, { timeout: 60_000 });
-  await withTimeout(page.evaluate(() => (window).driver.whenWorkbenchRestored()), 60_000, 'the workbench');
-
-  if (opts.file) {
-    // Quick Open: type the path, wait for the row, Enter.
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-    await page.keyboard.type(opts.file);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator(`.tab[aria-label*="${path.basename(opts.file)}"]`).first().waitFor({ timeout: 10_000 });
+  for (const name of names) {
+    const scene = SCENES[name];
+    const page = await openWorkbench(port, workspace);
+    await quickOpen(page, scene.file);
+    await scene.show(page);
+    const out = path.resolve(ROOT, opts.out ?? path.join(opts['out-dir'], scene.png));
+    mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    await page.close();
+    const png = readFileSync(out);
+    if (png.readUInt32BE(0) !== 0x89504e47 || png.readUInt32BE(16) !== WIDTH || png.readUInt32BE(20) !== HEIGHT) {
+      throw new Error(`${out} is not a ${WIDTH}×${HEIGHT} PNG`);
+    }
+    log(`${name}: saved ${path.relative(ROOT, out)}`);
   }
-
-  await page.locator('.activitybar [aria-label^="Intent"]').first().click({ timeout: 15_000 });
-  await page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
-  await page.mouse.move(Number(opts.width) / 2, Number(opts.height) - 5); // no hover tooltip in the picture
-  await page.waitForTimeout(2_000); // let views, welcome content and decorations settle
-  const out = path.resolve(ROOT, opts.out);
-  mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out });
-  log(`saved ${path.relative(ROOT, out)}`);
 }
 
 main().then(() => exit(0), (error) => {
