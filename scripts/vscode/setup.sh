@@ -41,6 +41,11 @@ if [ -f "$STAMP" ] && [ -x "$NODE_DIR/bin/node" ] && [ -f "$CS_DIR/out/node/entr
   exit 0
 fi
 
+# Run from `npm test`, the environment carries the outer npm's settings (npm_config_user_agent says node/v20,
+# which code-server's postinstall reads as the Node version): the installs below must see only their own.
+for v in $(compgen -e | grep -i '^npm_' || true); do unset "$v"; done
+unset NODE
+
 start=$(date +%s)
 rm -rf "$TOOLS/node24" "$TOOLS/code-server" "$TOOLS"/.stamp-*
 mkdir -p "$TOOLS/node24" "$TOOLS/code-server"
