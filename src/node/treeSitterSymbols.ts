@@ -85,6 +85,11 @@ export interface TreeSitterOptions {
   readonly maxLength?: number;
   /** From this length on, a request with `lines` parses only windows around them. Default 32 K. */
   readonly windowMinLength?: number;
+  /**
+   * Find declarations with a cursor walk that skips subtrees whose text cannot hold one (default true; same
+   * symbols as the full walk, which stays for other grammars, trees with errors, and comparison in tests).
+   */
+  readonly pruneExtraction?: boolean;
 }
 
 /** Below this size a whole parse is cheap enough (a few ms); above it, windows around tag lines. */
@@ -96,19 +101,14 @@ function lineOffsets(text: string): number[] {
   return out;
 }
 
-function shiftLines(s: SymbolNode, by: number): SymbolNode {
-  if (by === 0) return s;
-  const shift = (r: Range): Range => ({
-    start: { line: r.start.line + by, character: r.start.character },
-    end: { line: r.end.line + by, character: r.end.character },
-  });
-  return { ...s, range: shift(s.range), selectionRange: shift(s.selectionRange), children: s.children.map((c) => shiftLines(c, by)) };
-}
-
 interface LoadedGrammar {
   readonly parser: Parser;
   /** Node types that may introduce a declaration. */
   readonly types: readonly string[];
+  /** By node type id: 1 when the type may introduce a declaration (handled types only). */
+  readonly candidate: Uint8Array;
+  /** Matches every token a declaration node needs somewhere in its text; undefined: no pruned walk. */
+  readonly trigger: RegExp | undefined;
 }
 
 /** A SymbolFinder over tree-sitter; each grammar is loaded on first use. */
@@ -116,12 +116,14 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
   private readonly dirs: readonly string[];
   private readonly maxLength: number;
   private readonly windowMinLength: number;
+  private readonly prune: boolean;
   private readonly parsers = new Map<Grammar, Promise<LoadedGrammar | undefined>>();
 
   constructor(options: TreeSitterOptions = {}) {
     this.dirs = options.wasmDirectories ?? wasmDirectories();
     this.maxLength = options.maxLength ?? 4_000_000;
     this.windowMinLength = options.windowMinLength ?? WINDOW_MIN_LENGTH;
+    this.prune = options.pruneExtraction ?? true;
   }
 
   async symbols(text: string, filePath: string, request?: SymbolRequest): Promise<SymbolNode[] | undefined> {
@@ -139,8 +141,7 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
         const out: SymbolNode[] = [];
         for (const w of windows) {
           const end = w.endLine < lineStarts.length ? lineStarts[w.endLine] : text.length;
-          const part = this.parse(loaded, grammar, text.slice(lineStarts[w.startLine], end));
-          out.push(...part.map((s) => shiftLines(s, w.startLine)));
+          for (const s of this.parse(loaded, grammar, text.slice(lineStarts[w.startLine], end), w.startLine)) out.push(s);
         }
         return out;
       }
@@ -148,11 +149,18 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     return this.parse(loaded, grammar, text);
   }
 
-  private parse(loaded: LoadedGrammar, grammar: Grammar, text: string): SymbolNode[] {
+  /** Symbols of `text`, their lines shifted by `lineOffset` (a window's first line). */
+  private parse(loaded: LoadedGrammar, grammar: Grammar, text: string, lineOffset = 0): SymbolNode[] {
     const tree = loaded.parser.parse(text);
     if (!tree) return [];
     try {
-      return extractSymbols(tree.rootNode, grammar, loaded.types);
+      const root = tree.rootNode;
+      // The pruned walk relies on every declaration node holding its tokens in the text: true without errors
+      // (error recovery may insert zero-width MISSING tokens).
+      const nodes = this.prune && loaded.trigger && !root.hasError
+        ? prunedCandidates(tree, loaded.candidate, triggerOffsets(text, loaded.trigger))
+        : root.descendantsOfType(loaded.types as string[]);
+      return buildSymbols(nodes, grammar, lineOffset);
     } finally {
       tree.delete();
     }
@@ -184,7 +192,13 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     const language = await Language.load(file);
     const parser = new Parser();
     parser.setLanguage(language);
-    return { parser, types: declarationTypes(language, grammar) };
+    const types = declarationTypes(language, grammar);
+    const candidate = new Uint8Array(language.types.length + 1);
+    const handled = new Set(types);
+    language.types.forEach((name, id) => {
+      if (handled.has(name)) candidate[id] = 1;
+    });
+    return { parser, types, candidate, trigger: TRIGGERS[grammar] };
   }
 }
 
@@ -209,10 +223,12 @@ interface Decl {
 
 type Handler = (node: Node, parent: Builder | undefined) => Decl | readonly Decl[] | undefined;
 
-function nodeRange(start: Node, end: Node = start): Range {
+function nodeRange(start: Node, end: Node = start, lineOffset = 0): Range {
+  const s = start.startPosition;
+  const e = end.endPosition;
   return {
-    start: { line: start.startPosition.row, character: start.startPosition.column },
-    end: { line: end.endPosition.row, character: end.endPosition.column },
+    start: { line: s.row + lineOffset, character: s.column },
+    end: { line: e.row + lineOffset, character: e.column },
   };
 }
 
@@ -228,9 +244,71 @@ function declarationTypes(language: Language, grammar: Grammar): string[] {
 }
 
 export function extractSymbols(root: Node, grammar: Grammar, types: readonly string[]): SymbolNode[] {
+  // descendantsOfType walks the tree inside WASM: several times cheaper than a full JS cursor walk.
+  return buildSymbols(root.descendantsOfType(types as string[]), grammar, 0);
+}
+
+/**
+ * Text tokens that every declaration node of a grammar contains somewhere in its extent (keywords, `=>`, or the
+ * `{` of a body): a subtree whose text has none holds no declaration node. Substring matches (in identifiers,
+ * comments, strings) only make the walk descend more. JS/TS: functions, classes, interfaces, enums, type
+ * aliases, namespaces/modules by keyword; methods, fields, signatures and pairs live in `{…}`; variables bind
+ * a symbol below the top level only with a function (`=>`, `function`) or class value.
+ */
+const JS_TRIGGER = /\{|=>|function|class|interface|enum|type|namespace|module/g;
+const TRIGGERS: Partial<Record<Grammar, RegExp>> = { typescript: JS_TRIGGER, tsx: JS_TRIGGER, javascript: JS_TRIGGER };
+/** Declarations that need no trigger (top-level variables) sit at most this deep: never pruned above it. */
+const UNPRUNED_DEPTH = 3;
+
+/** Start offsets of the trigger matches in `text`, ascending. */
+function triggerOffsets(text: string, trigger: RegExp): number[] {
+  const out: number[] = [];
+  trigger.lastIndex = 0;
+  for (let m = trigger.exec(text); m; m = trigger.exec(text)) out.push(m.index);
+  return out;
+}
+
+/**
+ * The candidate declaration nodes in pre-order (as descendantsOfType gives them), by a cursor walk that does
+ * not enter a subtree below UNPRUNED_DEPTH whose extent holds no trigger offset. Same declarations as the full
+ * walk: the handlers accept no node the walk skips, and a skipped node that a handler would reject changes
+ * nothing (see buildSymbols).
+ */
+function prunedCandidates(tree: TreeSitter.Tree, candidate: Uint8Array, triggers: readonly number[]): Node[] {
+  const out: Node[] = [];
+  const cursor = tree.walk();
+  try {
+    let depth = 0;
+    let t = 0;
+    for (;;) {
+      if (candidate[cursor.nodeTypeId] === 1) out.push(cursor.currentNode);
+      let descend = true;
+      if (depth >= UNPRUNED_DEPTH) {
+        // Pre-order: start offsets never decrease, so the trigger pointer only moves forward.
+        const start = cursor.startIndex;
+        while (t < triggers.length && triggers[t] < start) t++;
+        descend = t < triggers.length && triggers[t] < cursor.endIndex;
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return out;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Symbols from candidate nodes in pre-order. A node whose handler yields nothing only pops finished owners,
+ * which the next node pops as well: leaving such nodes out gives the same symbols.
+ */
+function buildSymbols(nodes: Node[], grammar: Grammar, lineOffset: number): SymbolNode[] {
   const table = HANDLERS[grammar];
-  // descendantsOfType walks the tree inside WASM: several times cheaper than a JS cursor walk.
-  const nodes = root.descendantsOfType(types as string[]);
   nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   const top: Builder[] = [];
   const stack: { end: number; builder: Builder }[] = [];
@@ -250,8 +328,8 @@ export function extractSymbols(root: Node, grammar: Grammar, types: readonly str
       const b: Builder = {
         name: d.name,
         kind: d.kind,
-        range: nodeRange(start, d.rangeNode),
-        selectionRange: nodeRange(d.nameNode ?? d.rangeNode),
+        range: nodeRange(start, d.rangeNode, lineOffset),
+        selectionRange: nodeRange(d.nameNode ?? d.rangeNode, undefined, lineOffset),
         children: [],
       };
       list.push(b);

@@ -39,25 +39,31 @@ function scanTopLevel(text: string, path: string): TopLevel | undefined {
   let h = 0;
   let line = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     while (h < hidden.length && hidden[h + 1] <= i) h += 2;
     if (h < hidden.length && hidden[h] <= i) {
       // Inside a comment or string: jump to its end, counting the line breaks skipped.
       const end = hidden[h + 1];
       for (let k = text.indexOf('\n', i); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) line++;
-      i = end - 1;
+      i = end;
       continue;
     }
-    const c = text.charCodeAt(i);
-    if (c === 0x7b || c === 0x28 || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x29 || c === 0x5d) depth = depth > 0 ? depth - 1 : 0;
-    else if (c === 0x0a) {
-      line++;
-      const next = i + 1;
-      if (depth === 0 && next < n && startsStatement(text.charCodeAt(next))) {
-        while (h < hidden.length && hidden[h + 1] <= next) h += 2;
-        const isHidden = h < hidden.length && hidden[h] <= next + 3 && next < hidden[h + 1];
-        if (!isHidden) out.push(line);
+    // Code up to the next comment or string: a tight loop over the characters that matter.
+    const stop = h < hidden.length ? hidden[h] : n;
+    for (; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7d) continue;
+      if (c === 0x7b || c === 0x28 || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x29 || c === 0x5d) depth = depth > 0 ? depth - 1 : 0;
+      else if (c === 0x0a) {
+        line++;
+        const next = i + 1;
+        if (depth === 0 && next < n && startsStatement(text.charCodeAt(next))) {
+          while (h < hidden.length && hidden[h + 1] <= next) h += 2;
+          const isHidden = h < hidden.length && hidden[h] <= next + 3 && next < hidden[h + 1];
+          if (!isHidden) out.push(line);
+        }
       }
     }
   }
