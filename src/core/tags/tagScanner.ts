@@ -27,11 +27,16 @@ export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: S
   // indexOf), lex no further than the last of them, and hand the collector only the comments that hold one.
   const needles = ['@', ...markerWords.filter((w) => w !== '')];
   let last = -1;
+  const hits: number[] = [];
   for (const w of needles) {
     // Forward indexOf is native and fast; V8's lastIndexOf is a naive backward loop.
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (at > last) last = at;
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      hits.push(at);
+      if (at > last) last = at;
+    }
   }
   if (last < 0) return { tags: [], malformed: [], markers: [] };
+  if (needles.length > 1) hits.sort((a, b) => a - b);
   const collector = new Collector(text, markerWords);
   const next = needles.map(() => 0);
   const onComment = (start: number, end: number): void => {
@@ -44,7 +49,7 @@ export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: S
       }
     }
   };
-  lex(text, syntax, onComment, undefined, last);
+  lex(text, syntax, onComment, undefined, last, hits);
   return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
 }
 
@@ -81,6 +86,12 @@ interface Compiled {
   readonly firstChars: ReadonlySet<number>;
   /** Next position to look at in code, by state: [plain, in `${…}`, in an embedded region, both]. */
   readonly stops: (RegExp | undefined)[];
+  /**
+   * Every opener text other than line comments (block comments, strings); undefined when the syntax has
+   * code-level stops that are no openers (escapes, Rust, char literals, embedded regions). Plain code free of
+   * these up to a line start is still plain code there: line comments end at their line break.
+   */
+  readonly danger: readonly string[] | undefined;
 }
 
 const compiledCache = new WeakMap<LanguageSyntax, Compiled>();
@@ -99,7 +110,9 @@ function compile(syntax: LanguageSyntax): Compiled {
   const firstChars = new Set<number>(openers.map((o) => o.text.charCodeAt(0)));
   if (syntax.charLiteralHeuristic) firstChars.add(0x27);
   if (syntax.codeEscape) firstChars.add(syntax.codeEscape.charCodeAt(0));
-  const result = { syntax, openers, firstChars, stops: [] };
+  const simple = !syntax.codeEscape && !syntax.rust && !syntax.charLiteralHeuristic && !(syntax.embedded && syntax.embedded.length > 0);
+  const danger = simple ? [...new Set(openers.filter((o) => o.kind === 'block' || o.kind === 'string').map((o) => o.text))] : undefined;
+  const result = { syntax, openers, firstChars, stops: [], danger };
   compiledCache.set(syntax, result);
   return result;
 }
@@ -178,16 +191,29 @@ export function lexComments(
   lex(text, syntax, onComment, onString, Infinity);
 }
 
-/** lexComments that stops once code past `stopAfter` is reached (no later comment can start at or before it). */
+/**
+ * lexComments that stops once code past `stopAfter` is reached (no later comment can start at or before it).
+ * With `targets` (ascending offsets; the comments that matter are those holding one), plain code is skipped up
+ * to the line of the next target when no block comment or string opener lies in between: only line comments,
+ * which end before that line and hold no target, can start there.
+ */
 function lex(
   text: string,
   syntax: LanguageSyntax,
   onComment: (start: number, end: number) => void,
   onString: ((start: number, end: number) => void) | undefined,
   stopAfter: number,
+  targets?: readonly number[],
 ): void {
   const n = text.length;
   const outer = compile(syntax);
+  const danger = targets ? outer.danger : undefined;
+  /** Next occurrence of each danger text at or after the last position asked (native indexOf, never rescanned). */
+  const dangerNext = danger ? danger.map(() => -1) : undefined;
+  let target = 0;
+  let targetLine = -1;
+  let lineOf = -1;
+  let dangerAt = -1;
   let cur = outer;
   let embedClose: string | undefined;
   /** Brace depth of each open `${` interpolation, innermost last; each frame remembers its template. */
@@ -230,6 +256,31 @@ function lex(
   };
 
   while (i < n) {
+    if (danger && templates.length === 0 && cur === outer) {
+      while (target < targets!.length && targets![target] < i) target++;
+      if (target >= targets!.length) return;
+      if (lineOf !== target) {
+        lineOf = target;
+        targetLine = text.lastIndexOf('\n', targets![target]) + 1;
+      }
+      if (targetLine > i) {
+        if (dangerAt < i) {
+          dangerAt = n;
+          for (let k = 0; k < danger.length; k++) {
+            let at = dangerNext![k];
+            if (at < i && at !== n) {
+              at = text.indexOf(danger[k], i);
+              dangerNext![k] = at = at < 0 ? n : at;
+            }
+            if (at < dangerAt) dangerAt = at;
+          }
+        }
+        if (dangerAt >= targetLine) {
+          i = targetLine;
+          continue;
+        }
+      }
+    }
     const stops = codeStops(cur, templates.length > 0, embedClose !== undefined);
     stops.lastIndex = i;
     if (!stops.test(text)) return;
@@ -349,6 +400,9 @@ function rustRawString(text: string, i: number): number {
 const DIRECTIVE_KINDS: Record<string, TagKind> = { intent: 'intent', 'intent-file': 'intent-file', debt: 'debt' };
 /** Prose words close to a directive that are not typos of it. */
 const NOT_TYPOS = new Set(['indent', 'intern', 'internal', 'content', 'extent', 'intend', 'intents-', 'event', 'dept']);
+/** ` -- ` or ` — ` between the IDs and the note (not global: exec keeps no state). */
+const NOTE_SEPARATOR = /\s(?:--|\u2014)(?=\s|$)/;
+const STARTS_WITH_LETTER = /^[A-Za-z]/;
 const DECORATION = new Set(['*', '/', '!', '#', ';', '%', '-', '<', '>'].map((s) => s.charCodeAt(0)));
 
 class Collector {
@@ -404,7 +458,7 @@ class Collector {
       j++;
     }
     const word = text.slice(at + 1, j);
-    if (word === '' || !/^[A-Za-z]/.test(word)) return j > at + 1 ? j : at + 1;
+    if (word === '' || !STARTS_WITH_LETTER.test(word)) return j > at + 1 ? j : at + 1;
     const kind = DIRECTIVE_KINDS[word];
     if (j < segEnd && !isSpaceCode(text.charCodeAt(j))) {
       if (kind && text.charCodeAt(j) === 0x3a && (j + 1 >= segEnd || isSpaceCode(text.charCodeAt(j + 1)))) {
@@ -435,7 +489,7 @@ class Collector {
     let idsEnd = segEnd;
     let noteStart = -1;
     const body = text.slice(dirEnd, segEnd);
-    const sep = /\s(?:--|\u2014)(?=\s|$)/.exec(body);
+    const sep = NOTE_SEPARATOR.exec(body);
     if (sep) {
       idsEnd = dirEnd + sep.index;
       noteStart = dirEnd + sep.index + sep[0].length;
