@@ -18,7 +18,7 @@ import {
   onAnyExit, remoteUri, removeDir, requireTools, startCodeServer, withTimeout, workbenchUrl,
 } from './lib.mjs';
 
-const MARKER = /intent-lens-tests done: (\d+) passed, (\d+) failed/;
+const MARKER = /^integration: (\d+) passed, (\d+) failed$/m;
 // Workbench chatter hidden unless --verbose (the suite's own output always shows).
 const WORKBENCH_NOISE = new RegExp([
   String.raw`^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]`,
@@ -138,7 +138,7 @@ async function main() {
   if (server.exited) throw new Error(`code-server exited (${server.exitCode}) during the run`);
 
   // The workbench reports 0 even if the extension host crashed or exited early: trust only the marker.
-  if (!marker) return fail(`no "intent-lens-tests done" marker (exit code ${code}): the suite did not finish`);
+  if (!marker) return fail(`no "integration: N passed, N failed" marker (exit code ${code}): the suite did not finish`);
   if (marker.passed === 0) return fail('the suite ran no test');
   if (marker.failed > 0 || code !== 0) return fail(`${marker.failed} failed, exit code ${code}`);
   log(`PASS: ${marker.passed} passed in ${elapsed()} (VS Code ${version}${opts.vsix ? `, from ${path.basename(opts.vsix)}` : ''})`);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Printed once mocha has finished; the launchers treat a run without it as failed (crash, early exit). */
-export const DONE_MARKER = 'intent-lens-tests done:';
+export const DONE_MARKER = 'integration:';
 
 export async function run(): Promise<void> {
   process.setSourceMapsEnabled(true); // stack traces point at test/vscode/*.ts
