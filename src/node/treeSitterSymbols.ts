@@ -109,6 +109,8 @@ interface LoadedGrammar {
   readonly candidate: Uint8Array;
   /** Matches every token a declaration node needs somewhere in its text; undefined: no pruned walk. */
   readonly trigger: RegExp | undefined;
+  /** By node type id: 1 for `statement_block` (a `{` that holds statements, not members). */
+  readonly statementBlock: Uint8Array;
 }
 
 /** A SymbolFinder over tree-sitter; each grammar is loaded on first use. */
@@ -155,10 +157,8 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     if (!tree) return [];
     try {
       const root = tree.rootNode;
-      // The pruned walk relies on every declaration node holding its tokens in the text: true without errors
-      // (error recovery may insert zero-width MISSING tokens).
-      const nodes = this.prune && loaded.trigger && !root.hasError
-        ? prunedCandidates(tree, loaded.candidate, triggerOffsets(text, loaded.trigger))
+      const nodes = this.prune && loaded.trigger
+        ? prunedCandidates(tree, text, loaded, triggerOffsets(text, loaded.trigger))
         : root.descendantsOfType(loaded.types as string[]);
       return buildSymbols(nodes, grammar, lineOffset);
     } finally {
@@ -194,11 +194,13 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     parser.setLanguage(language);
     const types = declarationTypes(language, grammar);
     const candidate = new Uint8Array(language.types.length + 1);
+    const statementBlock = new Uint8Array(language.types.length + 1);
     const handled = new Set(types);
     language.types.forEach((name, id) => {
       if (handled.has(name)) candidate[id] = 1;
+      if (name === 'statement_block') statementBlock[id] = 1;
     });
-    return { parser, types, candidate, trigger: TRIGGERS[grammar] };
+    return { parser, types, candidate, statementBlock, trigger: TRIGGERS[grammar] };
   }
 }
 
@@ -268,34 +270,82 @@ function triggerOffsets(text: string, trigger: RegExp): number[] {
   return out;
 }
 
+/** ends[d] for a node whose children are all visited. */
+const ALL_CHILDREN = -1;
+
 /**
- * The candidate declaration nodes in pre-order (as descendantsOfType gives them), by a cursor walk that does
- * not enter a subtree below UNPRUNED_DEPTH whose extent holds no trigger offset. Same declarations as the full
- * walk: the handlers accept no node the walk skips, and a skipped node that a handler would reject changes
- * nothing (see buildSymbols).
+ * The candidate declaration nodes in pre-order (as descendantsOfType gives them), by a cursor walk that enters
+ * every node down to UNPRUNED_DEPTH and, below it, only nodes whose extent holds a trigger offset:
+ * - a member list (a node opening with `{` other than a statement block: class bodies, object types,
+ *   interface bodies, objects …) has all its children visited: a member (field, property or method
+ *   signature) may hold no trigger of its own, only the list's brace;
+ * - any other node (statements, expressions, a statement block) has visited only the children that hold a
+ *   trigger, reached with gotoFirstChildForIndex: there every declaration holds its own keyword, `=>` or body.
+ * Both rely on every token of a declaration being in the text, which error recovery breaks (it inserts
+ * zero-width MISSING tokens): a top-level statement with a syntax error in it is walked in full.
+ * Same declarations as the full walk; a skipped node that a handler would reject changes nothing (see
+ * buildSymbols). Iterative: deep trees (long call chains) must not overflow the stack.
  */
-function prunedCandidates(tree: TreeSitter.Tree, candidate: Uint8Array, triggers: readonly number[]): Node[] {
+function prunedCandidates(tree: TreeSitter.Tree, text: string, loaded: LoadedGrammar, triggers: readonly number[]): Node[] {
+  const { candidate, statementBlock } = loaded;
   const out: Node[] = [];
+  const rootHasError = tree.rootNode.hasError;
+  /** The current top-level statement holds a syntax error: no pruning inside it. */
+  let full = false;
   const cursor = tree.walk();
+  /** ends[d]: for the current node's ancestor at depth d >= UNPRUNED_DEPTH, its end offset, or ALL_CHILDREN. */
+  const ends: number[] = [];
+  let depth = 0;
+  /** First trigger at or after the position reached; positions only grow in pre-order. */
+  let t = 0;
   try {
-    let depth = 0;
-    let t = 0;
     for (;;) {
-      if (candidate[cursor.nodeTypeId] === 1) out.push(cursor.currentNode);
-      let descend = true;
-      if (depth >= UNPRUNED_DEPTH) {
-        // Pre-order: start offsets never decrease, so the trigger pointer only moves forward.
+      const type = cursor.nodeTypeId;
+      if (candidate[type] === 1) out.push(cursor.currentNode);
+      let entered = false;
+      if (depth === 1) full = rootHasError && cursor.currentNode.hasError;
+      if (depth < UNPRUNED_DEPTH) {
+        entered = cursor.gotoFirstChild();
+      } else if (full) {
+        entered = cursor.gotoFirstChild();
+        ends[depth] = ALL_CHILDREN;
+      } else {
         const start = cursor.startIndex;
+        const end = cursor.endIndex;
         while (t < triggers.length && triggers[t] < start) t++;
-        descend = t < triggers.length && triggers[t] < cursor.endIndex;
+        if (t < triggers.length && triggers[t] < end) {
+          if (text.charCodeAt(start) === 0x7b && statementBlock[type] !== 1) {
+            entered = cursor.gotoFirstChild();
+            ends[depth] = ALL_CHILDREN;
+          } else {
+            entered = cursor.gotoFirstChildForIndex(triggers[t]);
+            ends[depth] = end;
+          }
+        }
       }
-      if (descend && cursor.gotoFirstChild()) {
+      if (entered) {
         depth++;
         continue;
       }
-      while (!cursor.gotoNextSibling()) {
-        if (depth === 0 || !cursor.gotoParent()) return out;
+      // Climb until a next sibling worth entering turns up.
+      for (;;) {
+        if (depth === 0) return out;
+        const parentDepth = depth - 1;
+        if (parentDepth < UNPRUNED_DEPTH || ends[parentDepth] === ALL_CHILDREN) {
+          if (cursor.gotoNextSibling()) break;
+          cursor.gotoParent();
+          depth--;
+          continue;
+        }
+        const from = cursor.endIndex;
+        while (t < triggers.length && triggers[t] < from) t++;
+        cursor.gotoParent();
         depth--;
+        // The first child ending after the next trigger inside the parent (the child that holds it).
+        if (t < triggers.length && triggers[t] < ends[parentDepth] && cursor.gotoFirstChildForIndex(triggers[t])) {
+          depth++;
+          break;
+        }
       }
     }
   } finally {

@@ -17,6 +17,7 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'symbols');
 const NESTED_TS = `import { a, b } from './x';
 export const LIMIT = 10, other = { get() { return 1; }, set: (v: number) => v, plain: 3 };
 let counter = 0;
+const banner = 'ééééééééé😀😀😀😀😀 ünïcödé ∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑∑';
 export const PLAIN = 1;
 export let plainLet = 'x', second = 2;
 export default function () {}
@@ -31,6 +32,7 @@ export function outer(input: string): number {
   type Local = { a: string };
   type Alias = number;
   if (local) type InIf = number;
+  const wide = '😀😀😀😀😀😀😀😀 ééééé'; if (wide) type AfterWide = number;
   interface LocalShape { b: number; c(): void }
   enum Colors { Red, Green }
   function inner() {
@@ -111,7 +113,7 @@ describe('symbols: pruned extraction equals the full walk', function () {
     const symbols = await pruned.symbols(NESTED_TS, 'nested.ts');
     const names = (list: readonly SymbolNode[]): string[] => list.flatMap((s) => [s.name, ...names(s.children)]);
     // The walk must reach declarations deep inside bodies, callbacks, templates and types.
-    for (const n of ['inner', 'deeper', 'InDeep', 'inCallback', 'inTemplate', 'loopFn', 'limit', 'inMethod', 'Local', 'Alias', 'InIf', 'LocalShape', 'Colors', 'PLAIN', 'plainLet', 'second']) {
+    for (const n of ['inner', 'deeper', 'InDeep', 'inCallback', 'inTemplate', 'loopFn', 'limit', 'inMethod', 'Local', 'Alias', 'InIf', 'AfterWide', 'LocalShape', 'Colors', 'PLAIN', 'plainLet', 'second']) {
       assert.ok(names(symbols ?? []).includes(n), `missing ${n}`);
     }
   });

@@ -53,10 +53,11 @@ function scanTopLevel(text: string, path: string): TopLevel | undefined {
     const stop = h < hidden.length ? hidden[h] : n;
     for (; i < stop; i++) {
       const c = text.charCodeAt(i);
-      if (c > 0x7d) continue;
-      if (c === 0x7b || c === 0x28 || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x29 || c === 0x5d) depth = depth > 0 ? depth - 1 : 0;
-      else if (c === 0x0a) {
+      const k = c < 0x80 ? CODE_CLASS[c] : 0;
+      if (k === 0) continue;
+      if (k === OPEN) depth++;
+      else if (k === CLOSE) depth = depth > 0 ? depth - 1 : 0;
+      else {
         line++;
         const next = i + 1;
         if (depth === 0 && next < n && startsStatement(text.charCodeAt(next))) {
@@ -69,6 +70,15 @@ function scanTopLevel(text: string, path: string): TopLevel | undefined {
   }
   return { starts: out, hidden, syntax };
 }
+
+const OPEN = 1;
+const CLOSE = 2;
+const NEWLINE = 3;
+/** By ASCII code: OPEN for `{ ( [`, CLOSE for `} ) ]`, NEWLINE for `\n`, 0 for the rest. */
+const CODE_CLASS = new Uint8Array(0x80);
+for (const c of [0x7b, 0x28, 0x5b]) CODE_CLASS[c] = OPEN;
+for (const c of [0x7d, 0x29, 0x5d]) CODE_CLASS[c] = CLOSE;
+CODE_CLASS[0x0a] = NEWLINE;
 
 function startsStatement(c: number): boolean {
   // not whitespace, comment/decorator/attribute openers, quotes or closing brackets
