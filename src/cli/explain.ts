@@ -60,7 +60,9 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
     if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
   }
   const finder = new TreeSitterSymbolFinder();
-  const symbols = scan && scan.tags.length > 0 ? await finder.symbols(text, rel, { lines: scan.tags.map((t) => t.range.start.line) }) : undefined;
+  // Large files are parsed in windows around the requested lines: the tags' and the one being explained.
+  const lines = [...(scan?.tags.map((t) => t.range.start.line) ?? []), ...(line === undefined ? [] : [line - 1])];
+  const symbols = scan && scan.tags.length > 0 ? await finder.symbols(text, rel, { lines }) : undefined;
   finder.dispose();
   const result = effectiveIntent({ graph: project.graph, file: rel, line: line === undefined ? undefined : line - 1, scan, symbols, text });
 
