@@ -184,12 +184,15 @@ interface AttributionFigures {
 }
 
 /**
- * Symbols of a 10k-line TypeScript file, two ways: the whole file (what a finder does without tag lines) and
- * the windowed path the editor and the CLI take — `symbols(text, path, { lines })` with the file's tag lines
- * from scanTags, which parses only the top-level statements around them. Each timing includes scanTags.
+ * Symbols of a 10k-line TypeScript file with ~190 tags, timed as the CLI does it (scanTags, then the finder):
+ * - `windowed`: tags written above the declarations they describe (as PRODUCT.md shows them), through the
+ *   windowed path the editor and the CLI take — `symbols(text, path, { lines })` with the tag lines;
+ * - `worstCase`: the same tags at the END of the previous function's body (they then bind to that function,
+ *   and every window must parse the whole body before the tag) — a reference, not the target;
+ * - `wholeFile`: the whole file parsed, without tag lines — a reference.
  */
-async function attribution(): Promise<{ wholeFile: AttributionFigures; windowed: AttributionFigures }> {
-  const skipped = (note: string) => ({ wholeFile: { note }, windowed: { note } });
+async function attribution(): Promise<{ windowed: AttributionFigures; worstCase: AttributionFigures; wholeFile: AttributionFigures }> {
+  const skipped = (note: string) => ({ windowed: { note }, worstCase: { note }, wholeFile: { note } });
   const modPath = path.join(process.cwd(), 'src', 'node', 'treeSitterSymbols.ts');
   if (!fs.existsSync(modPath)) return skipped('skipped: src/node/treeSitterSymbols.ts not present');
   try {
@@ -197,8 +200,22 @@ async function attribution(): Promise<{ wholeFile: AttributionFigures; windowed:
     const finder = new mod.TreeSitterSymbolFinder();
     const r = prng(5);
     const ts = { ext: 'ts', comment: (s: string) => `// ${s}`, decl: (n: string) => `export function ${n}(input: string): number {`, lines: () => '  const value = compute(input, options.limit) + offset;' };
-    const text = sourceText(r, ts, 10000, { tags: true, markers: true }).replace(/^export function/gm, '}\nexport function');
-    const measure = async (windowed: boolean): Promise<AttributionFigures | undefined> => {
+    const generated = sourceText(r, ts, 10000, { tags: true, markers: true });
+    // Close each function before the comment block that precedes the next declaration.
+    const above: string[] = [];
+    let opened = false;
+    for (const line of generated.replace(/\n$/, '').split('\n')) {
+      if (line.startsWith('export function')) {
+        let at = above.length;
+        while (at > 0 && above[at - 1].startsWith('//')) at--;
+        if (opened) above.splice(at, 0, '}');
+        opened = true;
+      }
+      above.push(line);
+    }
+    const realistic = above.join('\n') + '\n}\n';
+    const endOfBodies = generated.replace(/^export function/gm, '}\nexport function');
+    const measure = async (text: string, windowed: boolean, label: string): Promise<AttributionFigures | undefined> => {
       const times: number[] = [];
       let tagLines = 0;
       for (let i = 0; i < 25; i++) {
@@ -210,14 +227,14 @@ async function attribution(): Promise<{ wholeFile: AttributionFigures; windowed:
         if (!symbols) return undefined;
         if (i >= 5) times.push(performance.now() - t0);
       }
-      const how = windowed ? `windowed: symbols(text, path, { lines }) for its ${tagLines} tag lines` : 'whole file: symbols(text, path), no tag lines';
-      return { p50: quantile(times, 0.5), p90: quantile(times, 0.9), note: `10k-line TypeScript, scanTags + tree-sitter ${how}` };
+      return { p50: quantile(times, 0.5), p90: quantile(times, 0.9), note: `10k-line TypeScript, ${tagLines} tags, scanTags + tree-sitter: ${label}` };
     };
-    const wholeFile = await measure(false);
-    const windowed = await measure(true);
+    const windowed = await measure(realistic, true, 'tags above declarations, windowed');
+    const worstCase = await measure(endOfBodies, true, 'tags at the end of function bodies, windowed');
+    const wholeFile = await measure(realistic, false, 'whole file, no tag lines');
     finder.dispose?.();
-    if (!wholeFile || !windowed) return skipped('skipped: the finder does not support TypeScript here');
-    return { wholeFile, windowed };
+    if (!wholeFile || !windowed || !worstCase) return skipped('skipped: the finder does not support TypeScript here');
+    return { windowed, worstCase, wholeFile };
   } catch (e) {
     return skipped(`skipped: ${(e as Error).message}`);
   }
@@ -277,7 +294,11 @@ async function main(): Promise<void> {
     ['ripgrep, same markers and ignore rules', `${fmt(rgMs)} ms`, '1.00×', ''],
     ['CLI `check --format json` process', hasCli ? `${fmt(median(cliRuns))} ms` : 'skipped', hasCli ? `${(median(cliRuns) / rgMs).toFixed(2)}× rg` : 'no dist/cli.js (npm run build)', ''],
     ...Object.entries(inc).map(([k, v]) => [`update one file: ${k}`, `p50 ${fmt(v.p50)} ms`, `p90 ${fmt(v.p90)} ms`, '< 1 ms p90'] as [string, string, string, string]),
-    ...([['attribution, 10k-line TS, windowed (tag lines)', attr.windowed], ['attribution, 10k-line TS, whole file', attr.wholeFile]] as const).map(
+    ...([
+      ['attribution, 10k-line TS, tags above decls', attr.windowed],
+      ['attribution, tags at end of bodies (worst)', attr.worstCase],
+      ['attribution, 10k-line TS, whole file', attr.wholeFile],
+    ] as const).map(
       ([label, a]) => [label, a.p50 !== undefined ? `p50 ${fmt(a.p50)} ms` : 'skipped', a.p90 !== undefined ? `p90 ${fmt(a.p90)} ms` : a.note, a === attr.windowed ? '< 60 ms p90' : '(reference)'] as [string, string, string, string],
     ),
     ['peak extra memory (maxRSS − RSS before build)', `${mem.peakExtraMB.toFixed(0)} MB`, `heap retained ${mem.heapRetainedMB.toFixed(0)} MB`, '≤ 120 MB'],
