@@ -98,6 +98,10 @@ describe('report: HTML in headless Chromium', function () {
     // The bar really is drawn: inline styles pass the CSP.
     const box = await page.locator('tr.kr .bar > span').first().boundingBox();
     assert.ok(box && box.width > 10, `bar width ${box?.width}`);
+    // The headline counts every finding its breakdown lists.
+    const f = report.findings;
+    const findingsCard = page.locator('.card', { hasText: 'Findings' }).first();
+    assert.match((await findingsCard.textContent()) ?? '', new RegExp(`Findings\\s*${f.errors + f.warnings + f.infos}\\s*${f.errors} error`));
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
     await page.close();

@@ -109,7 +109,7 @@ export function reportHtml(report: Report): string {
     ['Objectives', String(report.objectives.filter((o) => !o.retired).length), `${report.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results`],
     ['Tech debt', String(report.debt.length), `${report.debt.filter((d) => d.impact === 'high').length} high impact`],
     ['Untriaged TODOs', String(report.untriaged.count), `in ${report.untriaged.byFile.length} file(s)`],
-    ['Findings', String(f.errors + f.warnings), `${f.errors} error(s), ${f.warnings} warning(s), ${f.infos} info(s)`],
+    ['Findings', String(f.errors + f.warnings + f.infos), `${f.errors} error(s), ${f.warnings} warning(s), ${f.infos} info(s)`],
     ...(report.since ? [[`Since ${report.since.label}`, String(report.since.commits), 'commits']] : []),
   ].map(([label, big, sub]) => `<div class="card"><div class="muted">${e(label)}</div><div class="big">${e(big)}</div><div class="muted">${e(sub)}</div></div>`).join('');
   const debt = report.debt.length
