@@ -1,5 +1,6 @@
 // The shared vocabulary of the host-free core: positions, findings, intent items, tags and symbols.
 // Everything here is plain data so the extension, the CLI and the tests exchange the same values.
+import type { Message } from './l10n';
 
 /** 0-based line and UTF-16 character, like vscode.Position. */
 export interface Position {
@@ -29,13 +30,17 @@ export interface RelatedLocation {
   readonly file: string;
   readonly range: Range;
   readonly message: string;
+  /** `message` as a translatable template (the extension shows it in the UI language). */
+  readonly l10n?: Message;
 }
 
 export interface Finding {
   readonly code: FindingCode;
   readonly severity: Severity;
-  /** A sentence a person understands, no trailing period needed. */
+  /** A sentence a person understands, no trailing period needed; always English (CLI, SARIF, fingerprints). */
   readonly message: string;
+  /** `message` as a translatable template (the extension shows it in the UI language). */
+  readonly l10n?: Message;
   /** Root-relative path with forward slashes (e.g. `src/a.ts`, `intent.yaml`). */
   readonly file: string;
   readonly range: Range;
@@ -169,6 +174,7 @@ export interface Tag {
 
 export interface MalformedTag {
   readonly message: string;
+  readonly l10n?: Message;
   readonly range: Range;
 }
 

@@ -61,9 +61,11 @@ describe('buildGraph', () => {
     ]);
     assert.deepEqual(graph.findings[0].related, [{
       file: 'packages/web/intent.yaml', range: { start: { line: 2, character: 8 }, end: { line: 2, character: 17 } }, message: "'kr:shared' is also declared here",
+      l10n: { template: "'{0}' is also declared here", args: ['kr:shared'] },
     }]);
     assert.deepEqual(graph.findings[1].related, [{
       file: 'intent.yaml', range: { start: { line: 5, character: 12 }, end: { line: 5, character: 21 } }, message: "'kr:shared' is also declared here",
+      l10n: { template: "'{0}' is also declared here", args: ['kr:shared'] },
     }]);
     // The root manifest's declaration wins, whatever order the host listed the files in.
     assert.equal(graph.items.get('kr:shared')?.kind, 'keyResult');

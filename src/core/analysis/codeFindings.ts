@@ -1,4 +1,5 @@
 // Findings that need both the manifest graph and the code index: IL005, IL010–IL012, IL020, IL022.
+import { message, msg } from '../l10n';
 import { suggest } from '../manifest/suggest';
 import type { Finding, IntentGraph, IntentItem, Range, Status, TagScan } from '../types';
 import { RETIRED_STATUSES } from '../types';
@@ -50,7 +51,7 @@ export function tagFindings(graph: IntentGraph, file: string, scan: TagScan): Fi
         findings.push({
           code: 'IL010',
           severity: 'error',
-          message: `unknown ID '${ref.id}'` + (guess ? ` (did you mean '${guess}'?)` : ''),
+          ...(guess ? msg("unknown ID '{0}' (did you mean '{1}'?)", ref.id, guess) : msg("unknown ID '{0}'", ref.id)),
           file,
           range: ref.range,
           fixes: guess ? [{ kind: 'replaceId', range: ref.range, replacement: guess }, { kind: 'addItem', id: ref.id }] : [{ kind: 'addItem', id: ref.id }],
@@ -61,17 +62,19 @@ export function tagFindings(graph: IntentGraph, file: string, scan: TagScan): Fi
         findings.push({
           code: 'IL011',
           severity: 'warning',
-          message: `'${ref.id}' is ${status}` + (next ? `; its successor is '${next.id}'` : '; it has no successor (set supersededBy in the manifest)'),
+          ...(next
+            ? msg("'{0}' is {1}; its successor is '{2}'", ref.id, message(status ?? 'retired'), next.id)
+            : msg("'{0}' is {1}; it has no successor (set supersededBy in the manifest)", ref.id, message(status ?? 'retired'))),
           file,
           range: ref.range,
-          related: [{ file: item.source.manifest, range: item.source.idRange, message: `'${ref.id}' is declared here` }],
+          related: [{ file: item.source.manifest, range: item.source.idRange, ...msg("'{0}' is declared here", ref.id) }],
           fixes: next ? [{ kind: 'replaceId', range: ref.range, replacement: next.id }] : undefined,
         });
       }
     }
   }
   for (const bad of scan.malformed) {
-    findings.push({ code: 'IL012', severity: 'warning', message: bad.message, file, range: bad.range });
+    findings.push({ code: 'IL012', severity: 'warning', message: bad.message, ...(bad.l10n ? { l10n: bad.l10n } : {}), file, range: bad.range });
   }
   return findings;
 }
@@ -98,7 +101,7 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
     const globs = compileGlobs(scope.paths, scope.base);
     const unmatched = globs.unmatched(files);
     for (const pattern of unmatched) {
-      findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern, 'scope'));
+      findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern));
     }
     if (unmatched.length < scope.paths.filter((p) => !p.startsWith('!')).length) {
       for (const id of scope.serves) linked.add(id);
@@ -109,7 +112,7 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
     const globs = compileGlobs(item.appliesTo, item.base);
     for (const pattern of globs.unmatched(files)) {
       const range = item.appliesToRanges?.[item.appliesTo.indexOf(pattern)] ?? item.source.range;
-      findings.push(globFinding(item.source.manifest, range, pattern, `constraint '${item.id}'`));
+      findings.push(globFinding(item.source.manifest, range, pattern, item.id));
     }
   }
 
@@ -120,11 +123,12 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
 
   for (const item of graph.items.values()) {
     if ((item.kind === 'keyResult' || item.kind === 'problem') && !linked.has(item.id) && !isRetired(graph, item)) {
-      const what = item.kind === 'keyResult' ? 'key result' : 'problem';
       findings.push({
         code: 'IL020',
         severity: 'info',
-        message: `${what} '${item.id}' has no linked code (tag it with @intent or add a scope that serves it)`,
+        ...(item.kind === 'keyResult'
+          ? msg("key result '{0}' has no linked code (tag it with @intent or add a scope that serves it)", item.id)
+          : msg("problem '{0}' has no linked code (tag it with @intent or add a scope that serves it)", item.id)),
         file: item.source.manifest,
         range: item.source.idRange,
       });
@@ -133,7 +137,7 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
       findings.push({
         code: 'IL022',
         severity: 'info',
-        message: `debt item '${item.id}' has neither a code anchor (@debt ${item.id}) nor a tracker`,
+        ...msg("debt item '{0}' has neither a code anchor (@debt {0}) nor a tracker", item.id),
         file: item.source.manifest,
         range: item.source.idRange,
       });
@@ -142,11 +146,14 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
   return findings;
 }
 
-function globFinding(manifest: string, range: Range | undefined, pattern: string, owner: string): Finding {
+/** @param constraint the constraint whose appliesTo holds the glob; undefined for a scope */
+function globFinding(manifest: string, range: Range | undefined, pattern: string, constraint?: string): Finding {
   return {
     code: 'IL005',
     severity: 'warning',
-    message: `glob '${pattern}' of ${owner} matches no file`,
+    ...(constraint === undefined
+      ? msg("glob '{0}' of scope matches no file", pattern)
+      : msg("glob '{0}' of constraint '{1}' matches no file", pattern, constraint)),
     file: manifest,
     range: range ?? ZERO,
   };

@@ -1,6 +1,7 @@
 // The effective intent at a place in the code: tags on it and its enclosing symbols, file tags, matching
 // scopes and constraints, each with where it came from. Shared by the CLI's `explain` and the editor.
 import { attributeTags } from '../tags/attribution';
+import { english, message, type Message } from '../l10n';
 import type { IntentGraph, IntentItem, SymbolNode, TagScan } from '../types';
 import { compileGlobs } from './globs';
 
@@ -134,18 +135,25 @@ function withDerived(graph: IntentGraph, links: IntentLink[]): IntentLink[] {
 
 /** One line a person reads: where a link comes from. Lines are shown 1-based. */
 export function describeProvenance(via: Provenance): string {
+  return english(provenanceMessage(via));
+}
+
+/** describeProvenance as a translatable message. */
+export function provenanceMessage(via: Provenance): Message {
   switch (via.kind) {
     case 'tag':
       return via.here
-        ? `tagged here (line ${via.line + 1})`
-        : `via enclosing ${via.symbol ?? 'symbol'} (line ${via.line + 1})`;
+        ? message('tagged here (line {0})', via.line + 1)
+        : via.symbol === undefined
+          ? message('via enclosing symbol (line {0})', via.line + 1)
+          : message('via enclosing {0} (line {1})', via.symbol, via.line + 1);
     case 'file':
-      return `file tag (line ${via.line + 1})`;
+      return message('file tag (line {0})', via.line + 1);
     case 'scope':
-      return `via scope ${via.glob} (${via.manifest})`;
+      return message('via scope {0} ({1})', via.glob, via.manifest);
     case 'appliesTo':
-      return `applies via ${via.glob} (${via.manifest})`;
+      return message('applies via {0} ({1})', via.glob, via.manifest);
     case 'derived':
-      return `via ${via.from}`;
+      return message('via {0}', via.from);
   }
 }

@@ -1,22 +1,34 @@
 // All manifests of a workspace root → one IntentGraph, with the findings only the whole graph can see:
 // duplicate IDs (IL003), unknown or wrong-kind references (IL004) and objectives without KRs (IL021).
+import { message, msg, type Message, type MessageArg } from '../l10n';
 import { dirname, normalizeRelative } from '../paths';
 import type { Finding, IntentGraph, IntentItem, ItemKind, ManifestInfo, Scope } from '../types';
 import { parseManifest, type ManifestReference, type ParsedManifest } from './parseManifest';
 import { suggest } from './suggest';
 
-const KIND_NAME: Record<ItemKind, { one: string; many: string }> = {
-  objective: { one: 'an objective', many: 'objectives' },
-  keyResult: { one: 'a key result', many: 'key results' },
-  problem: { one: 'a problem', many: 'problems' },
-  constraint: { one: 'a constraint', many: 'constraints' },
-  debt: { one: 'a debt item', many: 'debt items' },
+const KIND_NAME: Record<ItemKind, { one: Message; many: Message }> = {
+  objective: { one: message('an objective'), many: message('objectives') },
+  keyResult: { one: message('a key result'), many: message('key results') },
+  problem: { one: message('a problem'), many: message('problems') },
+  constraint: { one: message('a constraint'), many: message('constraints') },
+  debt: { one: message('a debt item'), many: message('debt items') },
 };
 
-function listKinds(kinds: readonly ItemKind[]): string {
+/** `objectives, key results or problems`, translatable. */
+function listKinds(kinds: readonly ItemKind[]): MessageArg {
   const names = kinds.map((k) => KIND_NAME[k].many);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  const join = (list: readonly Message[]): MessageArg =>
+    list.length <= 1 ? list[0] ?? '' : list.length === 2 ? message('{0} or {1}', list[0], list[1]) : message('{0}, {1}', list[0], join(list.slice(1)));
+  return join(names);
 }
+
+/** `a, b, c`, translatable when an entry is a message. */
+function joinList(list: readonly MessageArg[]): MessageArg {
+  return list.length <= 1 ? list[0] ?? '' : message('{0}, {1}', list[0], joinList(list.slice(1)));
+}
+
+/** Stands for the manifest of the finding itself in the list of other declarations (a path is never empty). */
+const THIS_MANIFEST = '';
 
 /** Root manifest first, then by depth and path, so "first declaration wins" is stable. */
 function manifestOrder(a: string, b: string): number {
@@ -33,14 +45,14 @@ function comparePosition(a: Finding, b: Finding): number {
 function referenceFinding(ref: ManifestReference, file: string, items: ReadonlyMap<string, IntentItem>): Finding | undefined {
   const target = items.get(ref.id);
   if (ref.field === 'supersededBy' && ref.id === ref.from) {
-    return { code: 'IL004', severity: 'error', file, range: ref.range, message: `${ref.where}: '${ref.id}' cannot supersede itself` };
+    return { code: 'IL004', severity: 'error', file, range: ref.range, ...msg("{0}: '{1}' cannot supersede itself", ref.where, ref.id) };
   }
   if (target) {
     if (!ref.expects || ref.expects.includes(target.kind)) return undefined;
-    const message = ref.field === 'supersededBy'
-      ? `${ref.where}: '${ref.id}' is ${KIND_NAME[target.kind].one}, but ${KIND_NAME[ref.expects[0]].one} can only be superseded by another of its kind`
-      : `${ref.where}: '${ref.id}' is ${KIND_NAME[target.kind].one}, but '${ref.field}' must name ${listKinds(ref.expects)}`;
-    return { code: 'IL004', severity: 'error', file, range: ref.range, message };
+    const m = ref.field === 'supersededBy'
+      ? msg("{0}: '{1}' is {2}, but {3} can only be superseded by another of its kind", ref.where, ref.id, KIND_NAME[target.kind].one, KIND_NAME[ref.expects[0]].one)
+      : msg("{0}: '{1}' is {2}, but '{3}' must name {4}", ref.where, ref.id, KIND_NAME[target.kind].one, ref.field, listKinds(ref.expects));
+    return { code: 'IL004', severity: 'error', file, range: ref.range, ...m };
   }
   const expected = ref.expects;
   const candidates = [...items.values()].filter((i) => !expected || expected.includes(i.kind)).map((i) => i.id);
@@ -50,7 +62,7 @@ function referenceFinding(ref: ManifestReference, file: string, items: ReadonlyM
     severity: 'error',
     file,
     range: ref.range,
-    message: `${ref.where}: unknown ID '${ref.id}'${guess ? ` (did you mean '${guess}'?)` : ''}`,
+    ...(guess ? msg("{0}: unknown ID '{1}' (did you mean '{2}'?)", ref.where, ref.id, guess) : msg("{0}: unknown ID '{1}'", ref.where, ref.id)),
     ...(guess ? { fixes: [{ kind: 'replaceId' as const, range: ref.range, replacement: guess }] } : {}),
   };
 }
@@ -92,15 +104,15 @@ export function buildGraph(manifests: readonly { path: string; text: string }[])
     if (list.length < 2) continue;
     list.forEach((item, i) => {
       const others = list.filter((_, j) => j !== i);
-      const where = others.map((o) => (o.source.manifest === item.source.manifest ? 'this manifest' : o.source.manifest));
-      const unique = [...new Set(where)];
+      const where = others.map((o) => (o.source.manifest === item.source.manifest ? THIS_MANIFEST : o.source.manifest));
+      const unique = [...new Set(where)].map((w) => (w === THIS_MANIFEST ? message('this manifest') : w));
       findings.push({
         code: 'IL003',
         severity: 'error',
         file: item.source.manifest,
         range: item.source.idRange,
-        message: `duplicate ID '${id}': also declared in ${unique.join(', ')}`,
-        related: others.map((o) => ({ file: o.source.manifest, range: o.source.idRange, message: `'${id}' is also declared here` })),
+        ...msg("duplicate ID '{0}': also declared in {1}", id, joinList(unique)),
+        related: others.map((o) => ({ file: o.source.manifest, range: o.source.idRange, ...msg("'{0}' is also declared here", id) })),
       });
     });
   }
@@ -125,7 +137,7 @@ export function buildGraph(manifests: readonly { path: string; text: string }[])
         severity: 'info',
         file: item.source.manifest,
         range: item.source.idRange,
-        message: `objective '${item.id}' has no key results: add at least one to make it measurable`,
+        ...msg("objective '{0}' has no key results: add at least one to make it measurable", item.id),
       });
     }
   }

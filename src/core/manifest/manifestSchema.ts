@@ -16,7 +16,10 @@ export const CONSTRAINT_KINDS = ['performance', 'security', 'compliance', 'relia
 export const DEBT_COSTS = ['S', 'M', 'L', 'XL'] as const;
 export const DEBT_IMPACTS = ['low', 'medium', 'high'] as const;
 
-/** Messages of the refinements below, recognised by the issue formatter. */
+/** Message of the ID pattern, recognised (and translated) by the issue formatter. */
+export const ID_MESSAGE = 'must start with a letter and contain only letters, digits and . _ : / -';
+
+/** Messages of the refinements below, recognised (and translated) by the issue formatter. */
 export const REFINE_MESSAGES = {
   link: 'must be an http(s) link or plain text',
   globAbsolute: 'must be a glob relative to the manifest folder, not an absolute path',
@@ -74,7 +77,7 @@ const markdown = z.string().max(LIMITS.stringLength).describe('Markdown');
 export const idSchema = z
   .string()
   .max(LIMITS.idLength)
-  .regex(ID_PATTERN, 'must start with a letter and contain only letters, digits and . _ : / -');
+  .regex(ID_PATTERN, ID_MESSAGE);
 const idList = z.array(idSchema).max(LIMITS.arrayLength);
 const linkOrText = text.refine(isSafeLinkOrText, REFINE_MESSAGES.link);
 const glob = z

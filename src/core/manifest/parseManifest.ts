@@ -3,6 +3,7 @@
 // item never hides the others.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { msg, type Localized } from '../l10n';
 import { dirname, normalizeRelative } from '../paths';
 import type {
   Constraint, DebtItem, Finding, IntentItem, ItemKind, KeyResult, ManifestInfo, Objective, Problem, Range, Scope,
@@ -120,8 +121,8 @@ class ManifestParser {
     this.lines = new LineIndex(text);
   }
 
-  private finding(code: 'IL001' | 'IL002', range: Range, message: string, severity: Finding['severity'] = 'error'): void {
-    this.findings.push({ code, severity, message, file: this.file, range });
+  private finding(code: 'IL001' | 'IL002', range: Range, m: Localized, severity: Finding['severity'] = 'error'): void {
+    this.findings.push({ code, severity, message: m.message, l10n: m.l10n, file: this.file, range });
   }
 
   /** The range of a node's value, without trailing blanks, line breaks or comments. */
@@ -153,7 +154,7 @@ class ManifestParser {
     const size = manifestTooLarge(this.text);
     if (size !== undefined) {
       const mb = (size / (1024 * 1024)).toFixed(1);
-      this.finding('IL001', firstLineRange(this.text), `manifest is too large (${mb} MB, limit ${MAX_MANIFEST_BYTES / (1024 * 1024)} MB)`);
+      this.finding('IL001', firstLineRange(this.text), msg('manifest is too large ({0} MB, limit {1} MB)', mb, MAX_MANIFEST_BYTES / (1024 * 1024)));
       return undefined;
     }
     try {
@@ -166,26 +167,28 @@ class ManifestParser {
         // Aliases are expanded by YamlConverter under YAML_LIMITS (yaml's maxAliasCount is a toJS option).
       });
     } catch (e) {
-      this.finding('IL001', firstLineRange(this.text), `the manifest could not be read as YAML (${e instanceof Error ? e.message : String(e)})`);
+      this.finding('IL001', firstLineRange(this.text), msg('the manifest could not be read as YAML ({0})', e instanceof Error ? e.message : String(e)));
       return undefined;
     }
     for (const err of this.doc.errors) {
       const start = err.pos[0];
       let end = err.pos[1];
-      let message = `YAML syntax error: ${err.message}`;
+      let message = msg('YAML syntax error: {0}', err.message);
       if (err.code === 'DUPLICATE_KEY') {
         end = Math.max(end, start + keyLength(this.text, start));
         const key = this.text.slice(start, Math.min(end, start + 80));
-        message = `duplicate key ${/^["']/.test(key) ? key : `'${key}'`}: keys of a mapping must be unique`;
+        message = /^["']/.test(key)
+          ? msg('duplicate key {0}: keys of a mapping must be unique', key)
+          : msg("duplicate key '{0}': keys of a mapping must be unique", key);
       } else if (/call stack/i.test(err.message)) {
-        this.finding('IL001', this.lines.range(start, end), 'the manifest nests too deeply to be read');
+        this.finding('IL001', this.lines.range(start, end), msg('the manifest nests too deeply to be read'));
         break; // every later error is the same overflow
       }
       this.finding('IL001', this.lines.range(start, end), message);
     }
     if (this.doc.errors.length > 0) return undefined;
     for (const warning of this.doc.warnings) {
-      this.finding('IL001', this.lines.range(warning.pos[0], warning.pos[1]), `YAML: ${warning.message}`, 'warning');
+      this.finding('IL001', this.lines.range(warning.pos[0], warning.pos[1]), msg('YAML: {0}', warning.message), 'warning');
     }
 
     this.converter = new YamlConverter(this.doc);
@@ -194,11 +197,11 @@ class ManifestParser {
       data = this.converter.toPlain(this.doc.contents);
     } catch (e) {
       if (e instanceof YamlBudgetError) {
-        this.finding('IL001', this.nodeRange(e.node) ?? firstLineRange(this.text), e.message);
+        this.finding('IL001', this.nodeRange(e.node) ?? firstLineRange(this.text), { message: e.message, l10n: e.l10n });
         return undefined;
       }
       if (e instanceof RangeError) {
-        this.finding('IL001', firstLineRange(this.text), 'the manifest could not be read: it nests too deeply');
+        this.finding('IL001', firstLineRange(this.text), msg('the manifest could not be read: it nests too deeply'));
         return undefined;
       }
       throw e;
@@ -228,7 +231,7 @@ class ManifestParser {
     const removeEntries = new Map<string, Set<number>>();
     for (const issue of first.error.issues) {
       for (const m of issueMessages(issue, prefix, value, knownKeys)) {
-        this.finding('IL002', this.rangeFor(unitNode, m.path, m.target), m.message);
+        this.finding('IL002', this.rangeFor(unitNode, m.path, m.target), m);
       }
       const path = issue.path;
       if (issue.code === 'unrecognized_keys' && path.length === 0) {

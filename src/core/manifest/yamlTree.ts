@@ -1,5 +1,6 @@
 // Plain values from a parsed YAML document, under a budget (aliases, node count, depth), and the way back
 // from a value's path to the YAML node that wrote it — so every finding lands on the exact text.
+import { msg, type Localized, type Message } from '../l10n';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 export const YAML_LIMITS = {
@@ -13,8 +14,10 @@ export const YAML_LIMITS = {
 
 /** Thrown when a document exceeds YAML_LIMITS; the message is a sentence for a finding. */
 export class YamlBudgetError extends Error {
-  constructor(message: string, readonly node: Node | undefined) {
-    super(message);
+  readonly l10n: Message;
+  constructor(m: Localized, readonly node: Node | undefined) {
+    super(m.message);
+    this.l10n = m.l10n;
   }
 }
 
@@ -45,14 +48,14 @@ export class YamlConverter {
   toPlain(node: unknown, depth = 0): unknown {
     if (node === null || node === undefined) return null;
     if (depth > YAML_LIMITS.maxDepth) {
-      throw new YamlBudgetError(`manifest nests too deeply (over ${YAML_LIMITS.maxDepth} levels)`, node as Node);
+      throw new YamlBudgetError(msg('manifest nests too deeply (over {0} levels)', YAML_LIMITS.maxDepth), node as Node);
     }
     if (++this.nodes > YAML_LIMITS.maxNodes) {
-      throw new YamlBudgetError(`manifest has too many nodes (over ${YAML_LIMITS.maxNodes} after expanding aliases)`, node as Node);
+      throw new YamlBudgetError(msg('manifest has too many nodes (over {0} after expanding aliases)', YAML_LIMITS.maxNodes), node as Node);
     }
     if (isAlias(node)) {
       if (++this.aliases > YAML_LIMITS.maxAliasCount) {
-        throw new YamlBudgetError(`manifest expands too many aliases (over ${YAML_LIMITS.maxAliasCount}); refusing it as a resource exhaustion attack`, node);
+        throw new YamlBudgetError(msg('manifest expands too many aliases (over {0}); refusing it as a resource exhaustion attack', YAML_LIMITS.maxAliasCount), node);
       }
       const target = this.resolveAlias(node);
       if (target === undefined) return null;

@@ -1,6 +1,7 @@
 // A change seen through intent: which objectives, key results and problems the changed code serves, what has
 // no intent, which constraints it touches, which links it adds, removes or breaks, and findings IL030–IL032.
 // Host-free: the CLI (git) and the editor (VS Code's git API) hand in both sides and the parsed diff.
+import { msg } from '../l10n';
 import { isRetired } from '../analysis/codeFindings';
 import { effectiveIntent, symbolChainAt, type IntentLink } from '../analysis/effectiveIntent';
 import { isManifestPath } from '../project';
@@ -205,7 +206,7 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
     findings.push({
       code: 'IL030',
       severity: 'warning',
-      message: `changed file '${f.path}' has no intent: no tag, file tag or scope links the changed code to an objective, key result or problem`,
+      ...msg("changed file '{0}' has no intent: no tag, file tag or scope links the changed code to an objective, key result or problem", f.path),
       file: f.path,
       range: lineRange(f.firstLine),
     });
@@ -224,10 +225,10 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
       findings.push({
         code: 'IL031',
         severity: 'info',
-        message: `the change touches code under constraint '${id}' (${item.title}): check it still holds`,
+        ...msg("the change touches code under constraint '{0}' ({1}): check it still holds", id, item.title),
         file: f.path,
         range: lineRange(linking[0]?.line ?? f.firstLine),
-        related: [{ file: item.source.manifest, range: item.source.idRange, message: `constraint '${id}' is declared here` }],
+        related: [{ file: item.source.manifest, range: item.source.idRange, ...msg("constraint '{0}' is declared here", id) }],
       });
     }
   }
@@ -268,7 +269,7 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
   const linkedAfter = linkedIds(head.graph, head.index);
   for (const item of head.graph.items.values()) {
     if (item.kind !== 'keyResult' || !linkedBefore.has(item.id) || linkedAfter.has(item.id) || isRetired(head.graph, item)) continue;
-    findings.push({ ...lastLinkLocation(item, input, base.graph), code: 'IL032', severity: 'warning', message: `this change removes the last link to key result '${item.id}' (${item.title}): no code links it any more`, related: [{ file: item.source.manifest, range: item.source.idRange, message: `key result '${item.id}' is declared here` }] });
+    findings.push({ ...lastLinkLocation(item, input, base.graph), code: 'IL032', severity: 'warning', ...msg("this change removes the last link to key result '{0}' ({1}): no code links it any more", item.id, item.title), related: [{ file: item.source.manifest, range: item.source.idRange, ...msg("key result '{0}' is declared here", item.id) }] });
   }
 
   return {

@@ -1,5 +1,6 @@
 // Finds @intent / @intent-file / @debt tags and TODO-style markers inside comments, in one linear pass.
 
+import { msg } from '../l10n';
 import type { MalformedTag, Marker, Position, Range, Tag, TagKind, TagRef, TagScan } from '../types';
 import { languageForPath, type LanguageSyntax, type StringSyntax } from './languages';
 
@@ -463,7 +464,7 @@ class Collector {
     if (j < segEnd && !isSpaceCode(text.charCodeAt(j))) {
       if (kind && text.charCodeAt(j) === 0x3a && (j + 1 >= segEnd || isSpaceCode(text.charCodeAt(j + 1)))) {
         this.malformed.push({
-          message: `Write '@${word} ID' without a colon after '@${word}'`,
+          ...msg("Write '@{0} ID' without a colon after '@{0}'", word),
           range: this.range(at, j + 1),
         });
         return j + 1;
@@ -474,7 +475,7 @@ class Collector {
     const suggestion = typoOf(word);
     if (suggestion) {
       this.malformed.push({
-        message: `Unknown tag '@${word}': did you mean '${suggestion}'?`,
+        ...msg("Unknown tag '@{0}': did you mean '{1}'?", word, suggestion),
         range: this.range(at, j),
       });
     }
@@ -530,14 +531,14 @@ class Collector {
       } else {
         invalid++;
         this.malformed.push({
-          message: `Invalid ID '${clip(text.slice(j, k))}' in ${directive}: an ID starts with a letter and contains only letters, digits and . _ : / - (put free text after ' -- ')`,
+          ...msg("Invalid ID '{0}' in {1}: an ID starts with a letter and contains only letters, digits and . _ : / - (put free text after ' -- ')", clip(text.slice(j, k)), directive),
           range: this.range(j, k),
         });
       }
       j = k;
     }
     if (lastComma >= 0 && !tokenAfterComma) {
-      this.malformed.push({ message: `Dangling comma after the last ID in ${directive}`, range: this.range(lastComma, lastComma + 1) });
+      this.malformed.push({ ...msg('Dangling comma after the last ID in {0}', directive), range: this.range(lastComma, lastComma + 1) });
     }
     let tagEnd = noteStart >= 0 ? segEnd : idsEnd;
     if (continueAt < segEnd) tagEnd = continueAt;
@@ -545,7 +546,7 @@ class Collector {
     if (ids.length === 0) {
       if (invalid === 0) {
         this.malformed.push({
-          message: `${directive} needs at least one ID, e.g. '${directive} kr:cycle-time'`,
+          ...msg("{0} needs at least one ID, e.g. '{0} kr:cycle-time'", directive),
           range: this.range(at, dirEnd),
         });
       }

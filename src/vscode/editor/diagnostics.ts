@@ -2,6 +2,7 @@
 // session change only the files whose findings changed are set again.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/types';
+import { localize } from '../l10n';
 import type { Services } from '../services';
 import type { FolderSession } from '../session';
 import { toVscodeRange } from '../symbols';
@@ -15,12 +16,12 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(session: FolderSession, finding: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, SEVERITY[finding.severity]);
+  const d = new vscode.Diagnostic(toVscodeRange(finding.range), localize(finding.l10n, finding.message), SEVERITY[finding.severity]);
   d.code = finding.code;
   d.source = DIAGNOSTIC_SOURCE;
   if (finding.related?.length) {
     d.relatedInformation = finding.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(session.uri(r.file), toVscodeRange(r.range)), r.message),
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(session.uri(r.file), toVscodeRange(r.range)), localize(r.l10n, r.message)),
     );
   }
   return d;

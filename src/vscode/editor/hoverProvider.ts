@@ -1,9 +1,10 @@
 // Hovers on IDs in code tags and in manifests: the full item (see core/editor/hoverMarkdown) and, in code,
 // how the item links to that place. Rendered as untrusted Markdown: no HTML, no command links.
 import * as vscode from 'vscode';
-import { describeProvenance, effectiveIntent } from '../../core/analysis/effectiveIntent';
+import { effectiveIntent, provenanceMessage } from '../../core/analysis/effectiveIntent';
 import { itemHoverMarkdown } from '../../core/editor/hoverMarkdown';
 import { attributeTags } from '../../core/tags/attribution';
+import { localize } from '../l10n';
 import type { Services } from '../services';
 import { toVscodeRange } from '../symbols';
 import { idAt, scanOf, type IdAt } from './locate';
@@ -32,7 +33,7 @@ export class IntentHoverProvider implements vscode.HoverProvider {
       const bound = attributeTags([at.tag], symbols, document.getText())[0]?.target;
       const line = bound?.kind === 'symbol' ? bound.path[bound.path.length - 1].selectionRange.start.line : undefined;
       const intent = at.virtual ? await this.virtualIntent(at, document, line) : await at.session.effectiveAt(document, line);
-      provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => describeProvenance(l.via)))];
+      provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => localize(provenanceMessage(l.via), '')))];
     }
     const markdown = itemHoverMarkdown(at.id, graph.items.get(at.id), graph, provenance, hoverLabels());
     return new vscode.Hover(untrustedMarkdown(markdown), toVscodeRange(at.range));

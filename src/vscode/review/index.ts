@@ -8,6 +8,7 @@ import type { Finding } from '../../core/types';
 import { GitError, hostSymbols, locateRepo, reviewWorkingTree } from '../../node/git';
 import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { CommandId, ConfigSection, ViewId } from '../ids';
+import { localize } from '../l10n';
 import type { Feature, Services } from '../services';
 import type { FolderSession } from '../session';
 import { toVscodeRange } from '../symbols';
@@ -169,11 +170,11 @@ class ReviewController implements vscode.Disposable {
     for (const r of results) {
       for (const f of r.review?.findings ?? []) {
         const uri = r.uri(f.file);
-        const d = new vscode.Diagnostic(toVscodeRange(f.range), f.message, SEVERITY[f.severity]);
+        const d = new vscode.Diagnostic(toVscodeRange(f.range), localize(f.l10n, f.message), SEVERITY[f.severity]);
         d.code = f.code;
         d.source = 'Intent Lens review';
         if (f.related?.length) {
-          d.relatedInformation = f.related.map((rel) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri(rel.file), toVscodeRange(rel.range)), rel.message));
+          d.relatedInformation = f.related.map((rel) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri(rel.file), toVscodeRange(rel.range)), localize(rel.l10n, rel.message)));
         }
         let entry = byUri.get(uri.toString());
         if (!entry) byUri.set(uri.toString(), (entry = { uri, list: [] }));

@@ -1,9 +1,10 @@
 // Context view: the effective intent at the cursor (enclosing symbols, tags, file tags, scopes, constraints,
 // debt), each link with where it comes from. Computed when read; refreshed (debounced) as the cursor moves.
 import * as vscode from 'vscode';
-import { describeProvenance, type IntentLink } from '../../core/analysis/effectiveIntent';
+import { provenanceMessage, type IntentLink } from '../../core/analysis/effectiveIntent';
 import { basename } from '../../core/paths';
 import type { IntentGraph } from '../../core/types';
+import { localize } from '../l10n';
 import type { FolderSession } from '../session';
 import { itemIcon, itemTooltip } from './itemPresentation';
 import { itemContextValue } from './objectivesTree';
@@ -77,7 +78,7 @@ function linkNode(graph: IntentGraph, session: FolderSession, nodeId: string, id
     ref: { kind: 'item', session, id },
     item: () => {
       const tree = new vscode.TreeItem(id, vscode.TreeItemCollapsibleState.None);
-      const provenance = links.map((l) => describeProvenance(l.via));
+      const provenance = links.map((l) => localize(provenanceMessage(l.via), ''));
       const notes = debt ? links.map((l) => l.note).filter(Boolean) : [];
       tree.description = [...provenance, ...notes].join('; ');
       tree.iconPath = itemIcon(graph, item);
