@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lexComments, scanWithSyntax } from '../../src/core/tags/tagScanner';
 import { languageForPath, type LanguageSyntax } from '../../src/core/tags/languages';
-import { referenceLexComments, referenceScanWithSyntax } from '../../src/core/tags/referenceLexer';
+import { referenceLexComments, referenceScanWithSyntax } from './support/referenceLexer';
 
 const FILES = [
   'a.ts', 'a.java', 'a.c', 'a.cs', 'a.go', 'a.rs', 'a.swift', 'a.kt', 'a.scala', 'a.php', 'a.css', 'a.scss', 'a.dart',

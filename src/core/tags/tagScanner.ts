@@ -73,7 +73,7 @@ const CHAR_LITERAL: StringSyntax = { open: "'", close: "'", escape: '\\', multil
 // ---------------------------------------------------------------------------------------------------------
 // Lexer: code / string / comment states; reports the content range of every comment. It jumps from one
 // character that can change the state to the next with a precompiled regular expression per state (native
-// scanning) and decides there exactly as the char-by-char reference in referenceLexer.ts does.
+// scanning) and decides there exactly as the char-by-char reference in test/unit/support/referenceLexer.ts does.
 
 type Opener =
   | { readonly kind: 'line'; readonly text: string }

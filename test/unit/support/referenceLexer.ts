@@ -1,9 +1,9 @@
 // The original char-by-char comment lexer, kept verbatim as the reference that the fast lexer in
 // tagScanner.ts is checked against (differential tests on random and mutated inputs). Not used at runtime.
 
-import type { TagScan } from '../types';
-import type { LanguageSyntax, StringSyntax } from './languages';
-import { scanCommentRanges, type ScanOptions } from './tagScanner';
+import type { TagScan } from '../../../src/core/types';
+import type { LanguageSyntax, StringSyntax } from '../../../src/core/tags/languages';
+import { scanCommentRanges, type ScanOptions } from '../../../src/core/tags/tagScanner';
 
 /** scanWithSyntax as it was: every comment the reference lexer reports goes to the tag collector. */
 export function referenceScanWithSyntax(text: string, syntax: LanguageSyntax, options?: ScanOptions): TagScan {
