@@ -7,10 +7,10 @@ import * as path from 'node:path';
 // which a CommonJS bundle does not have).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import TreeSitter = require('web-tree-sitter');
-import type { SymbolFinder, SymbolRequest } from '../core/symbols/symbolFinder';
+import { comparePositions, type SymbolFinder, type SymbolRequest } from '../core/symbols/symbolFinder';
 import { windowsFor } from '../core/symbols/windows';
 import { extname } from '../core/paths';
-import type { Range, SymbolNode } from '../core/types';
+import type { Position, Range, SymbolNode } from '../core/types';
 
 type Grammar = 'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'c-sharp' | 'rust';
 
@@ -90,7 +90,15 @@ export interface TreeSitterOptions {
    * symbols as the full walk, which stays for other grammars, trees with errors, and comparison in tests).
    */
   readonly pruneExtraction?: boolean;
+  /**
+   * Windows skip the contents of top-level bodies that no requested line is in (JS/TS; default true: same
+   * attribution, tested against the whole parse).
+   */
+  readonly elideBodies?: boolean;
 }
+
+/** Grammars whose bodies are `{…}` groups, so a window may leave their contents out. */
+const BRACE_BODIES: ReadonlySet<Grammar> = new Set<Grammar>(['typescript', 'tsx', 'javascript']);
 
 /** Below this size a whole parse is cheap enough (a few ms); above it, windows around tag lines. */
 const WINDOW_MIN_LENGTH = 32_768;
@@ -119,6 +127,7 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
   private readonly maxLength: number;
   private readonly windowMinLength: number;
   private readonly prune: boolean;
+  private readonly elide: boolean;
   private readonly parsers = new Map<Grammar, Promise<LoadedGrammar | undefined>>();
 
   constructor(options: TreeSitterOptions = {}) {
@@ -126,6 +135,7 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     this.maxLength = options.maxLength ?? 4_000_000;
     this.windowMinLength = options.windowMinLength ?? WINDOW_MIN_LENGTH;
     this.prune = options.pruneExtraction ?? true;
+    this.elide = options.elideBodies ?? true;
   }
 
   async symbols(text: string, filePath: string, request?: SymbolRequest): Promise<SymbolNode[] | undefined> {
@@ -138,12 +148,16 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     // one type at depth 1, nothing to cut; C#'s `namespace N;` must stay the parent).
     if (request?.lines && text.length >= this.windowMinLength && grammar !== 'java' && grammar !== 'c-sharp') {
       const lineStarts = lineOffsets(text);
-      const windows = windowsFor(text, filePath, request.lines, lineStarts.length, { tight: true });
+      const elideBodies = this.elide && BRACE_BODIES.has(grammar);
+      const windows = windowsFor(text, filePath, request.lines, lineStarts.length, { tight: true, elideBodies });
       if (windows) {
         const out: SymbolNode[] = [];
         for (const w of windows) {
+          const start = lineStarts[w.startLine];
           const end = w.endLine < lineStarts.length ? lineStarts[w.endLine] : text.length;
-          for (const s of this.parse(loaded, grammar, text.slice(lineStarts[w.startLine], end), w.startLine)) out.push(s);
+          let symbols = w.elide ? this.parseElided(loaded, grammar, text, start, end, w.startLine, w.elide) : undefined;
+          symbols ??= this.parse(loaded, grammar, text.slice(start, end), w.startLine);
+          for (const s of symbols) out.push(s);
         }
         return out;
       }
@@ -161,6 +175,56 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
         ? prunedCandidates(tree, text, loaded, triggerOffsets(text, loaded.trigger))
         : root.descendantsOfType(loaded.types as string[]);
       return buildSymbols(nodes, grammar, lineOffset);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /**
+   * Symbols of text[start, end) with the contents of the `{…}` groups in `elide` (flat [open, close] offsets)
+   * left out: each becomes its line breaks and, before the `}`, as many spaces as the `}` line had units, so
+   * every position outside stays the same (ranges and the statement's end are exact) and the symbols inside
+   * are gone (no requested line needs them: see WindowOptions.elideBodies). Undefined, parse it whole, when
+   * a group is not inside a top-level symbol (`export default { m() {} }` on one line: `m` is what a tag
+   * above binds to) or the elided text has a syntax error.
+   */
+  private parseElided(
+    loaded: LoadedGrammar, grammar: Grammar, text: string, start: number, end: number, lineOffset: number, elide: readonly number[],
+  ): SymbolNode[] | undefined {
+    const parts: string[] = [];
+    const groups: { open: Position; close: Position }[] = [];
+    let at = start;
+    let line = lineOffset;
+    let lineStart = start;
+    /** Advance `line`/`lineStart` to offset `to` and return its position. */
+    const position = (to: number): Position => {
+      for (let k = text.indexOf('\n', lineStart); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
+        line++;
+        lineStart = k + 1;
+      }
+      return { line, character: to - lineStart };
+    };
+    for (let i = 0; i < elide.length; i += 2) {
+      const open = elide[i];
+      const close = elide[i + 1];
+      const openAt = position(open);
+      const breaks = position(close).line - openAt.line;
+      parts.push(text.slice(at, open + 1), '\n'.repeat(breaks), ' '.repeat(close - lineStart));
+      groups.push({ open: openAt, close: { line, character: close - lineStart } });
+      at = close;
+    }
+    parts.push(text.slice(at, end));
+    const source = parts.join('');
+    const tree = loaded.parser.parse(source);
+    if (!tree) return undefined;
+    try {
+      if (tree.rootNode.hasError) return undefined;
+      const nodes = this.prune && loaded.trigger
+        ? prunedCandidates(tree, source, loaded, triggerOffsets(source, loaded.trigger))
+        : tree.rootNode.descendantsOfType(loaded.types as string[]);
+      const symbols = buildSymbols(nodes, grammar, lineOffset);
+      const spans = (s: SymbolNode, p: Position) => comparePositions(s.range.start, p) <= 0 && comparePositions(p, s.range.end) <= 0;
+      return groups.every((g) => symbols.some((s) => spans(s, g.open) && spans(s, g.close))) ? symbols : undefined;
     } finally {
       tree.delete();
     }

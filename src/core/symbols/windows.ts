@@ -8,6 +8,11 @@ import { languageForPath, type LanguageSyntax } from '../tags/languages';
 export interface LineWindow {
   readonly startLine: number;
   readonly endLine: number;
+  /**
+   * With `elideBodies`: flat [open, close] offsets (in the whole text) of top-level `{…}` groups in this
+   * window whose contents no requested line needs (see WindowOptions.elideBodies); absent when none.
+   */
+  readonly elide?: readonly number[];
 }
 
 /**
@@ -22,6 +27,11 @@ interface TopLevel {
   readonly starts: number[];
   /** Flat [start, end) pairs of comments and strings, in order. */
   readonly hidden: number[];
+  /**
+   * Multi-line `{…}` groups opened at bracket depth 0, as flat quintuples [open offset, close offset,
+   * first line of their statement, open line, close line], in order.
+   */
+  readonly groups: number[];
   readonly syntax: LanguageSyntax;
 }
 
@@ -35,15 +45,28 @@ function scanTopLevel(text: string, path: string): TopLevel | undefined {
   };
   lexComments(text, syntax, push, push);
   const out: number[] = [];
+  const groups: number[] = [];
   let depth = 0;
   let h = 0;
   let line = 0;
+  /** The `{` that opened depth 1 (offset, line), or -1 when depth 1 was opened by `(` or `[`. */
+  let groupOpen = -1;
+  let groupLine = 0;
   const n = text.length;
   const bytes = asciiBytes(text);
   const onCode = (k: number, i: number): void => {
-    if (k === OPEN) depth++;
-    else if (k === CLOSE) depth = depth > 0 ? depth - 1 : 0;
-    else {
+    if (k === OPEN) {
+      if (depth === 0) {
+        groupOpen = text.charCodeAt(i) === 0x7b ? i : -1;
+        groupLine = line;
+      }
+      depth++;
+    } else if (k === CLOSE) {
+      if (depth === 1 && groupOpen >= 0 && line > groupLine && text.charCodeAt(i) === 0x7d) {
+        groups.push(groupOpen, i, out.length > 0 ? out[out.length - 1] : 0, groupLine, line);
+      }
+      depth = depth > 0 ? depth - 1 : 0;
+    } else {
       line++;
       const next = i + 1;
       if (depth === 0 && next < n && startsStatement(text.charCodeAt(next))) {
@@ -79,7 +102,7 @@ function scanTopLevel(text: string, path: string): TopLevel | undefined {
       }
     }
   }
-  return { starts: out, hidden, syntax };
+  return { starts: out, hidden, groups, syntax };
 }
 
 const encoder = new TextEncoder();
@@ -122,6 +145,13 @@ export interface WindowOptions {
    *   that line is code between the tag and any later declaration, so the statement after is not needed.
    */
   readonly tight?: boolean;
+  /**
+   * List in each window's `elide` the multi-line top-level `{…}` groups (bodies of functions, classes,
+   * interfaces, enums, namespaces, objects …) lying wholly in it such that no requested line falls between
+   * their statement's first line and their closing line: tags outside a statement never bind to what its
+   * body holds, so a parser may skip the contents (as long as the statement's own symbol spans the group).
+   */
+  readonly elideBodies?: boolean;
 }
 
 /**
@@ -135,7 +165,8 @@ export function windowsFor(text: string, path: string, lines: readonly number[],
   const { starts } = top;
   const gap = options.tight ? gapLines(text, top) : undefined;
   const windows: LineWindow[] = [];
-  for (const line of [...lines].sort((a, b) => a - b)) {
+  const sorted = [...lines].sort((a, b) => a - b);
+  for (const line of sorted) {
     let lo = 0;
     let hi = starts.length; // first index with starts[i] > line
     while (lo < hi) {
@@ -145,7 +176,13 @@ export function windowsFor(text: string, path: string, lines: readonly number[],
     }
     let startLine = lo > 0 ? starts[lo - 1] : 0;
     let endLine = lo + 1 < starts.length ? starts[lo + 1] : lineCount;
-    if (gap && lo > 0 && lo < starts.length) {
+    // Decorators/attributes above the statement the window starts with are part of it (its range starts
+    // there) but lie before its start line: start at the statement before them.
+    if (gap && lo > 0) {
+      const before = lo >= 2 ? starts[lo - 2] : -1;
+      if (gap.attributeBefore(before, startLine - 1)) startLine = Math.max(before, 0);
+    }
+    if (gap && lo > 0 && lo < starts.length && !gap.attributeBefore(starts[lo - 1], line)) {
       if (gap.commentsOnly(line, starts[lo])) startLine = line;
       else if (gap.closesNext(line, starts[lo])) endLine = starts[lo];
     }
@@ -154,7 +191,32 @@ export function windowsFor(text: string, path: string, lines: readonly number[],
     else windows.push({ startLine, endLine });
   }
   const covered = windows.reduce((sum, w) => sum + (w.endLine - w.startLine), 0);
-  return covered > lineCount * 0.6 ? undefined : windows;
+  if (covered > lineCount * 0.6) return undefined;
+  return options.elideBodies ? withElisions(windows, top.groups, sorted) : windows;
+}
+
+/** The windows with the groups each may elide (`lines` ascending). */
+function withElisions(windows: readonly LineWindow[], groups: readonly number[], lines: readonly number[]): LineWindow[] {
+  /** A requested line in [from, to]. */
+  const requested = (from: number, to: number): boolean => {
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < lines.length && lines[lo] <= to;
+  };
+  let g = 0;
+  return windows.map((w) => {
+    const elide: number[] = [];
+    while (g < groups.length && groups[g + 2] < w.startLine) g += 5;
+    for (; g < groups.length && groups[g + 4] < w.endLine; g += 5) {
+      if (groups[g + 2] >= w.startLine && !requested(groups[g + 2], groups[g + 4])) elide.push(groups[g], groups[g + 1]);
+    }
+    return elide.length > 0 ? { ...w, elide } : w;
+  });
 }
 
 interface GapLines {
@@ -162,6 +224,13 @@ interface GapLines {
   commentsOnly(from: number, to: number): boolean;
   /** The first non-blank line after `from` (and before `to`) starts with a closing bracket. */
   closesNext(from: number, to: number): boolean;
+  /**
+   * A line in (from, to] opens with a decorator or attribute at column 0 (`@`, `#[`, `[`): it belongs to the
+   * statement after (its range starts there), so neither cut applies: a window from the tag would leave it
+   * out, and a bracket closed after the tag may be its argument list (`@Component({ … })`), not code of the
+   * statement before.
+   */
+  attributeBefore(from: number, to: number): boolean;
 }
 
 function gapLines(text: string, top: TopLevel): GapLines {
@@ -197,6 +266,13 @@ function gapLines(text: string, top: TopLevel): GapLines {
     commentsOnly: (from, to) => {
       for (let l = from; l < to; l++) if (!isGap(l)) return false;
       return true;
+    },
+    attributeBefore: (from, to) => {
+      for (let l = from + 1; l <= to && l < offsets.length; l++) {
+        const c = text.charCodeAt(offsets[l]);
+        if (c === 0x40 || c === 0x5b || (c === 0x23 && text.charCodeAt(offsets[l] + 1) === 0x5b)) return true;
+      }
+      return false;
     },
     closesNext: (from, to) => {
       for (let l = from + 1; l < to; l++) {
