@@ -5,6 +5,7 @@ import { createBaseline, newSince, parseBaseline, type Baseline } from '../core/
 import { formatText, reaches, summarize, toJsonFinding, type FailOn } from '../core/findings/format';
 import { findingsMarkdown } from '../core/findings/markdown';
 import { toSarif } from '../core/findings/sarif';
+import { DEFAULT_MAX_FILE_SIZE, type SkipReason } from '../core/index/fileScan';
 import { IntentProject } from '../core/project';
 import type { Finding } from '../core/types';
 import { NodeHost } from '../node/nodeHost';
@@ -45,10 +46,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       const s = summarize(findings);
       const known = all.length - findings.length;
       io.err(`${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info(s)` + (known ? ` (${known} known in the baseline)` : ''));
+      const skipped = skippedSummary(project.index.skipped(), maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+      if (skipped) io.err(skipped);
       break;
     }
     case 'json':
-      io.out(JSON.stringify({ findings: findings.map(toJsonFinding), summary: { ...summarize(findings), baselined: all.length - findings.length } }, null, 2));
+      io.out(JSON.stringify({ findings: findings.map(toJsonFinding), summary: { ...summarize(findings), baselined: all.length - findings.length, skipped: project.index.skipped() } }, null, 2));
       break;
     case 'sarif':
       io.out(JSON.stringify(toSarif(findings, io.version), null, 2));
@@ -58,6 +61,16 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       break;
   }
   return reaches(findings, failOn) ? 1 : 0;
+}
+
+/** Files not scanned for tags, by reason — a tag in a binary, minified or too large file is not read. */
+function skippedSummary(counts: Record<SkipReason, number>, maxFileSize: number): string | undefined {
+  const parts: string[] = [];
+  if (counts.tooLarge) parts.push(`${counts.tooLarge} larger than ${Math.round(maxFileSize / 1024)} KB (--max-file-size)`);
+  if (counts.binary) parts.push(`${counts.binary} binary`);
+  if (counts.minified) parts.push(`${counts.minified} minified`);
+  if (counts.unreadable) parts.push(`${counts.unreadable} unreadable`);
+  return parts.length ? `not scanned for tags: ${parts.join(', ')}` : undefined;
 }
 
 function writeBaseline(path: string, findings: readonly Finding[]): void {

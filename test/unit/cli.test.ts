@@ -41,6 +41,19 @@ describe('intent-lens CLI', () => {
     assert.equal((await run(['check', dir, '--fail-on', 'never'])).code, 0);
   });
 
+  it('says which files it did not scan, and why', async () => {
+    write('intent.yaml', CLEAN);
+    write('src/a.ts', '// @intent kr:a\nexport function a() {}\n');
+    write('src/big.ts', `// @intent kr:nope\n${'x'.repeat(3000)}\n`);
+    writeFileSync(join(dir, 'src/image.ts'), Buffer.from([0x2f, 0x2f, 0x00, 0x01, 0x40]));
+    const r = await run(['check', dir, '--max-file-size', '2048']);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.err, /^not scanned for tags: 1 larger than 2 KB \(--max-file-size\), 1 binary$/m);
+    const json = JSON.parse((await run(['check', dir, '--max-file-size', '2048', '--format', 'json'])).out);
+    assert.equal(json.summary.skipped.tooLarge, 1);
+    assert.equal(json.summary.skipped.binary, 1);
+  });
+
   it('fails on warnings only when asked', async () => {
     write('intent.yaml', CLEAN + '  - paths: ["nothing/**"]\n    serves: [kr:a]\n');
     write('src/a.ts', 'x\n');
