@@ -60,7 +60,11 @@ export class FolderSession implements vscode.Disposable {
         await this.reloadGraph();
       },
     );
-    this.log.info(`indexed ${this.folder.name}: ${this.index.files().length} files in ${Date.now() - started} ms`);
+    const skipped = Object.entries(this.index.skipped()).filter(([reason, n]) => n > 0 && reason !== 'unsupported');
+    this.log.info(
+      `indexed ${this.folder.name}: ${this.index.files().length} files in ${Date.now() - started} ms` +
+        (skipped.length ? `; not scanned for tags: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}` : ''),
+    );
     this.emitter.fire({ session: this, files: this.index.files(), graphChanged: true });
   }
 
