@@ -4,7 +4,8 @@
 import type { TagScan } from '../types';
 import { extname } from '../paths';
 import { languageForPath } from '../tags/languages';
-import { DEFAULT_MARKERS, scanTags, typoOf } from '../tags/tagScanner';
+import { DEFAULT_MARKERS, typoOf } from '../tags/tagScanner';
+import { IncrementalScanner } from './incrementalScan';
 
 export type SkipReason = 'binary' | 'tooLarge' | 'minified' | 'unreadable' | 'unsupported';
 export const SKIP_REASONS: readonly SkipReason[] = ['binary', 'tooLarge', 'minified', 'unreadable', 'unsupported'];
@@ -40,7 +41,8 @@ export function skipByPath(path: string): SkipReason | undefined {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** Files rescanned again and again (editor saves) are decoded and lexed only from their first changed line. */
+const incremental = new IncrementalScanner();
 
 /** Pre-encoded marker words (a few per index; cached by their joined text). */
 const encodedCache = new Map<string, Uint8Array[]>();
@@ -172,7 +174,7 @@ export function scanFileBytes(path: string, bytes: Uint8Array, options: FileScan
       }
     }
     if (!hit && !hasDirectiveLike(bytes)) return { kind: 'clean' };
-    const scan = scanTags(decoder.decode(bytes), path, { markers });
+    const scan = incremental.scan(path, bytes, markers);
     if (options.countRawHits) {
       const rawHitLines = countLinesWith(bytes, encodeAll([...RAW_TAG_LITERALS, ...markers]));
       return { kind: 'hit', scan, rawHitLines };

@@ -23,7 +23,45 @@ export function scanTags(text: string, path: string, options?: ScanOptions): Tag
 
 /** Scan text with an explicit syntax (tests, embedded documents). */
 export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: ScanOptions): TagScan {
-  const markerWords = options?.markers ?? DEFAULT_MARKERS;
+  return scanText(text, syntax, options?.markers ?? DEFAULT_MARKERS, 0, undefined);
+}
+
+/**
+ * True when the lexer of this file's language can resume exactly at any line start where it was in plain code:
+ * no decision it makes before a line start looks past that line start (no code escapes, char literal
+ * heuristics, Rust raw strings or embedded regions).
+ */
+export function canResumeAtLineStarts(path: string): boolean {
+  const syntax = languageForPath(path);
+  if (!syntax) return false;
+  const c = compile(syntax);
+  return c.danger !== undefined && !c.firstChars.has(0x0a);
+}
+
+/**
+ * scanTags for `text` that starts at line `lineBase` of a file, at a line start where the lexer is in plain code
+ * (see canResumeAtLineStarts): positions come out in file lines. `onLineStart` receives, in ascending order,
+ * offsets in `text` of line starts where the lexer was in plain code — places a later scan may resume from.
+ */
+export function scanTagsFromLine(
+  text: string,
+  path: string,
+  options: ScanOptions | undefined,
+  lineBase: number,
+  onLineStart: (offset: number) => void,
+): TagScan {
+  const syntax = languageForPath(path);
+  if (!syntax) return EMPTY_SCAN;
+  return scanText(text, syntax, options?.markers ?? DEFAULT_MARKERS, lineBase, onLineStart);
+}
+
+function scanText(
+  text: string,
+  syntax: LanguageSyntax,
+  markerWords: readonly string[],
+  lineBase: number,
+  onLineStart: ((offset: number) => void) | undefined,
+): TagScan {
   // Only a comment holding an `@` or a marker word can yield anything, so find those first (native
   // indexOf), lex no further than the last of them, and hand the collector only the comments that hold one.
   const needles = ['@', ...markerWords.filter((w) => w !== '')];
@@ -38,7 +76,7 @@ export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: S
   }
   if (last < 0) return { tags: [], malformed: [], markers: [] };
   if (needles.length > 1) hits.sort((a, b) => a - b);
-  const collector = new Collector(text, markerWords);
+  const collector = new Collector(text, markerWords, lineBase);
   const next = needles.map(() => 0);
   const onComment = (start: number, end: number): void => {
     for (let k = 0; k < needles.length; k++) {
@@ -50,7 +88,7 @@ export function scanWithSyntax(text: string, syntax: LanguageSyntax, options?: S
       }
     }
   };
-  lex(text, syntax, onComment, undefined, last, hits);
+  lex(text, syntax, onComment, undefined, last, hits, onLineStart);
   return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
 }
 
@@ -205,8 +243,25 @@ function lex(
   onString: ((start: number, end: number) => void) | undefined,
   stopAfter: number,
   targets?: readonly number[],
+  onLineStart?: (offset: number) => void,
 ): void {
   const n = text.length;
+  /** Next line break at or after the start of the last plain stretch reported (only moves forward). */
+  let nl = -1;
+  /** The lexer is in plain code over [a, b]: report the first line start in it, if any. */
+  const plain = onLineStart
+    ? (a: number, b: number): void => {
+        if (a === 0 || text.charCodeAt(a - 1) === 0x0a) {
+          onLineStart(a);
+          return;
+        }
+        if (nl < a) {
+          nl = text.indexOf('\n', a);
+          if (nl < 0) nl = n;
+        }
+        if (nl < b) onLineStart(nl + 1);
+      }
+    : undefined;
   const outer = compile(syntax);
   const danger = targets ? outer.danger : undefined;
   /** Next occurrence of each danger text at or after the last position asked (native indexOf, never rescanned). */
@@ -259,7 +314,14 @@ function lex(
   while (i < n) {
     if (danger && templates.length === 0 && cur === outer) {
       while (target < targets!.length && targets![target] < i) target++;
-      if (target >= targets!.length) return;
+      if (target >= targets!.length) {
+        if (plain) {
+          const stops = codeStops(cur, false, false);
+          stops.lastIndex = i;
+          plain(i, stops.test(text) ? stops.lastIndex - 1 : n);
+        }
+        return;
+      }
       if (lineOf !== target) {
         lineOf = target;
         targetLine = text.lastIndexOf('\n', targets![target]) + 1;
@@ -283,9 +345,14 @@ function lex(
       }
     }
     const stops = codeStops(cur, templates.length > 0, embedClose !== undefined);
+    const top = plain && templates.length === 0 && cur === outer ? i : -1;
     stops.lastIndex = i;
-    if (!stops.test(text)) return;
+    if (!stops.test(text)) {
+      if (top >= 0) plain!(top, n);
+      return;
+    }
     i = stops.lastIndex - 1;
+    if (top >= 0) plain!(top, i);
     if (i > stopAfter) return;
     const c = text.charCodeAt(i);
     if (templates.length > 0) {
@@ -416,6 +483,7 @@ class Collector {
   constructor(
     private readonly text: string,
     private readonly markerWords: readonly string[],
+    private readonly lineBase = 0,
   ) {}
 
   comment(start: number, end: number): void {
@@ -626,7 +694,7 @@ class Collector {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - starts[lo] };
+    return { line: lo + this.lineBase, character: offset - starts[lo] };
   }
 }
 
