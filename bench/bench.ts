@@ -170,6 +170,22 @@ async function incremental(root: string) {
       }
       out[name] = { p50: quantile(times, 0.5), p90: quantile(times, 0.9) };
     }
+    // Edits near the top: a different line inserted after line 10 each time (the rest of the file shifts down).
+    for (const name of ['tagged-2k.ts', 'tagged-10k.ts']) {
+      const rel = files[name];
+      const abs = path.join(root, rel);
+      const base = fs.readFileSync(abs, 'utf8');
+      let at = 0;
+      for (let k = 0; k < 10; k++) at = base.indexOf('\n', at) + 1;
+      const times: number[] = [];
+      for (let i = 0; i < UPDATES + 5; i++) {
+        fs.writeFileSync(abs, base.slice(0, at) + `// edit ${i}\n` + base.slice(at));
+        const t0 = performance.now();
+        await index.update([rel]);
+        if (i >= 5) times.push(performance.now() - t0);
+      }
+      out[`${name}, edit near the top`] = { p50: quantile(times, 0.5), p90: quantile(times, 0.9) };
+    }
     return out;
   } finally {
     host.dispose();
