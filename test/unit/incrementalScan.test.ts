@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IncrementalScanner, commonPrefix } from '../../src/core/index/incrementalScan';
+import { IncrementalScanner, commonPrefix, commonSuffix } from '../../src/core/index/incrementalScan';
 import { scanFileBytes } from '../../src/core/index/fileScan';
 import { canResumeAtLineStarts, scanTags } from '../../src/core/tags/tagScanner';
 import { prng, sourceText } from '../../bench/corpus';
@@ -104,6 +104,80 @@ describe('incremental tag scan ≡ full scan', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('commonSuffix agrees with a byte loop at every alignment', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 400 }), fc.nat(), fc.nat({ max: 7 }), fc.nat({ max: 7 }), fc.nat({ max: 9 }), fc.nat({ max: 500 }), (a, cut, oa, ob, extra, max) => {
+        const tail = a.slice();
+        const at = a.length === 0 ? 0 : cut % a.length;
+        if (a.length > 0) tail[at] ^= 1 + (cut & 0x7f);
+        const b = new Uint8Array(extra + tail.length);
+        b.set(tail, extra);
+        const A = new Uint8Array(a.length + 8);
+        A.set(a, oa);
+        const B = new Uint8Array(b.length + 8);
+        B.set(b, ob);
+        let want = 0;
+        while (want < a.length && want < b.length && want < max && a[a.length - 1 - want] === b[b.length - 1 - want]) want++;
+        assert.equal(commonSuffix(A.subarray(oa, oa + a.length), a.length, B.subarray(ob, ob + b.length), max), want);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('random edit chains near the top and middle, several edits between scans, dense checkpoints', () => {
+    const near = fc.record({ edit, where: fc.constantFrom('top', 'middle', 'any'), also: fc.option(edit, { nil: undefined }) });
+    let resynced = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.integer({ min: 1, max: 300 }),
+        fc.constantFrom(...FILES),
+        fc.constantFrom(['TODO', 'FIXME', 'HACK'], ['TODO'], ['XX', 'TODO', '']),
+        fc.array(near, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 200 }),
+        (seed, lines, path, markers, edits, spacing) => {
+          const scanner = new IncrementalScanner(8, 1 << 24, spacing);
+          let bytes: Uint8Array = encoder.encode(realistic(seed, lines));
+          check(scanner, path, bytes, markers);
+          check(scanner, path, bytes, markers);
+          for (const { edit: e, where, also } of edits) {
+            const n = bytes.length + 1;
+            const at = where === 'top' ? e.at % Math.min(n, 300) : where === 'middle' ? (n >> 1) + (e.at % Math.min(n, 200)) - 100 : e.at;
+            bytes = applyEdit(bytes, { ...e, at: Math.max(0, at) });
+            if (also) bytes = applyEdit(bytes, also);
+            check(scanner, path, bytes, markers, e.len & 7);
+          }
+          resynced += scanner.stats().resynced;
+        },
+      ),
+      { numRuns: 600 },
+    );
+    assert.ok(resynced > 500, `re-synced only ${resynced} times`);
+  });
+
+  it('an edit near the top of the benchmark file re-syncs after the edit: only a few KB lexed', () => {
+    const ts = { ext: 'ts', comment: (s: string) => `// ${s}`, decl: (n: string) => `export function ${n}(input: string): number {`, lines: () => '  const value = compute(input, options.limit) + offset; // keep it simple' };
+    const base = sourceText(prng(99), ts, 10000, { tags: true, markers: true });
+    let at = 0;
+    for (let k = 0; k < 10; k++) at = base.indexOf('\n', at) + 1;
+    const scanner = new IncrementalScanner();
+    const markers = ['TODO', 'FIXME', 'HACK'];
+    check(scanner, 'x/tagged.ts', encoder.encode(base), markers);
+    check(scanner, 'x/tagged.ts', encoder.encode(base), markers);
+    const before = scanner.stats();
+    for (let i = 0; i < 20; i++) check(scanner, 'x/tagged.ts', encoder.encode(base.slice(0, at) + `// edit ${i}\n` + base.slice(at)), markers);
+    const after = scanner.stats();
+    assert.equal(after.resynced - before.resynced, 20, JSON.stringify(after));
+    assert.ok(after.lexedBytes - before.lexedBytes < 20 * 3 * 4096, JSON.stringify(after));
+    assert.ok(base.length > 700_000);
+    // Middle of the file, a line removed and a line added elsewhere: still re-synced, still exact.
+    const mid = base.indexOf('\n', base.length >> 1) + 1;
+    const cut = base.indexOf('\n', mid) + 1;
+    check(scanner, 'x/tagged.ts', encoder.encode(base.slice(0, mid) + base.slice(cut)), markers);
+    check(scanner, 'x/tagged.ts', encoder.encode(base.slice(0, mid) + '/* TODO: block\n @intent kr:x */\n' + base.slice(cut)), markers);
+    assert.equal(scanner.stats().resynced - after.resynced, 2, JSON.stringify(scanner.stats()));
   });
 
   it('random edit chains on realistic files, in many languages', () => {

@@ -41,18 +41,22 @@ export function canResumeAtLineStarts(path: string): boolean {
 /**
  * scanTags for `text` that starts at line `lineBase` of a file, at a line start where the lexer is in plain code
  * (see canResumeAtLineStarts): positions come out in file lines. `onLineStart` receives, in ascending order,
- * offsets in `text` of line starts where the lexer was in plain code — places a later scan may resume from.
+ * offsets in `text` of line starts where the lexer was in plain code — places a later scan may resume from;
+ * when it returns true the scan stops there (the result then holds only what lies before that offset).
+ * With `reach` (a line start in `text`), the lexer goes at least that far, and reports `reach` to
+ * `onLineStart` if and only if it is in plain code there.
  */
 export function scanTagsFromLine(
   text: string,
   path: string,
   options: ScanOptions | undefined,
   lineBase: number,
-  onLineStart: (offset: number) => void,
+  onLineStart: (offset: number) => boolean | void,
+  reach?: number,
 ): TagScan {
   const syntax = languageForPath(path);
   if (!syntax) return EMPTY_SCAN;
-  return scanText(text, syntax, options?.markers ?? DEFAULT_MARKERS, lineBase, onLineStart);
+  return scanText(text, syntax, options?.markers ?? DEFAULT_MARKERS, lineBase, onLineStart, reach);
 }
 
 function scanText(
@@ -60,7 +64,8 @@ function scanText(
   syntax: LanguageSyntax,
   markerWords: readonly string[],
   lineBase: number,
-  onLineStart: ((offset: number) => void) | undefined,
+  onLineStart: ((offset: number) => boolean | void) | undefined,
+  reach?: number,
 ): TagScan {
   // Only a comment holding an `@` or a marker word can yield anything, so find those first (native
   // indexOf), lex no further than the last of them, and hand the collector only the comments that hold one.
@@ -74,8 +79,13 @@ function scanText(
       if (at > last) last = at;
     }
   }
+  if (reach !== undefined && reach > 0 && reach < text.length) {
+    // A target on the line break before `reach`: the lexer goes that far, and skips plain code at most to `reach`.
+    hits.push(reach - 1);
+    if (reach > last) last = reach;
+  }
   if (last < 0) return { tags: [], malformed: [], markers: [] };
-  if (needles.length > 1) hits.sort((a, b) => a - b);
+  if (hits.length > 1) hits.sort((a, b) => a - b);
   const collector = new Collector(text, markerWords, lineBase);
   const next = needles.map(() => 0);
   const onComment = (start: number, end: number): void => {
@@ -88,7 +98,7 @@ function scanText(
       }
     }
   };
-  lex(text, syntax, onComment, undefined, last, hits, onLineStart);
+  lex(text, syntax, onComment, undefined, last, hits, onLineStart, reach);
   return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
 }
 
@@ -243,23 +253,28 @@ function lex(
   onString: ((start: number, end: number) => void) | undefined,
   stopAfter: number,
   targets?: readonly number[],
-  onLineStart?: (offset: number) => void,
+  onLineStart?: (offset: number) => boolean | void,
+  reach = -1,
 ): void {
   const n = text.length;
   /** Next line break at or after the start of the last plain stretch reported (only moves forward). */
   let nl = -1;
   /** The lexer is in plain code over [a, b]: report the first line start in it, if any. */
+  /** Returns true when `onLineStart` asked to stop. */
   const plain = onLineStart
-    ? (a: number, b: number): void => {
-        if (a === 0 || text.charCodeAt(a - 1) === 0x0a) {
-          onLineStart(a);
-          return;
+    ? (a: number, b: number): boolean => {
+        let first: number;
+        if (a === 0 || text.charCodeAt(a - 1) === 0x0a) first = a;
+        else {
+          if (nl < a) {
+            nl = text.indexOf('\n', a);
+            if (nl < 0) nl = n;
+          }
+          first = nl < b ? nl + 1 : -1;
         }
-        if (nl < a) {
-          nl = text.indexOf('\n', a);
-          if (nl < 0) nl = n;
-        }
-        if (nl < b) onLineStart(nl + 1);
+        if (first >= 0 && onLineStart(first) === true) return true;
+        // `reach` inside this stretch (not only its first line start) is reported too.
+        return reach > first && reach > a && reach < b && text.charCodeAt(reach - 1) === 0x0a && onLineStart(reach) === true;
       }
     : undefined;
   const outer = compile(syntax);
@@ -352,7 +367,7 @@ function lex(
       return;
     }
     i = stops.lastIndex - 1;
-    if (top >= 0) plain!(top, i);
+    if (top >= 0 && plain!(top, i)) return;
     if (i > stopAfter) return;
     const c = text.charCodeAt(i);
     if (templates.length > 0) {
