@@ -111,6 +111,24 @@ describe('code findings', () => {
     assert.deepEqual(il022, ["IL022 intent.yaml:34:9-34:18 debt item 'debt:lost' has neither a code anchor (@debt debt:lost) nor a tracker"]);
   });
 
+  it('recomputes glob findings when files come and go, and reuses them while only contents change', async () => {
+    const host = new MemoryHost({ 'intent.yaml': MANIFEST, 'src/search/search.ts': SEARCH });
+    const p = await IntentProject.open(host);
+    const il005 = () => p.findings().filter((f) => f.code === 'IL005').map((f) => f.message);
+    assert.deepEqual(il005(), ["glob 'lib/nothing/**' of constraint 'constraint:no-pii' matches no file", "glob 'src/gone/**' of scope matches no file"]);
+    const listing = p.index.files();
+    host.set('src/search/search.ts', SEARCH + '// edited\n');
+    await p.index.update(['src/search/search.ts']);
+    assert.equal(p.index.files(), listing, 'a content-only change keeps the listing (and the cached glob results)');
+    host.set('src/gone/back.ts', 'export const back = 1;\n');
+    await p.index.update(['src/gone/back.ts']);
+    assert.notEqual(p.index.files(), listing);
+    assert.deepEqual(il005(), ["glob 'lib/nothing/**' of constraint 'constraint:no-pii' matches no file"]);
+    host.delete('src/gone/back.ts');
+    await p.index.apply({ changed: [], deleted: ['src/gone/back.ts'] });
+    assert.deepEqual(il005(), ["glob 'lib/nothing/**' of constraint 'constraint:no-pii' matches no file", "glob 'src/gone/**' of scope matches no file"]);
+  });
+
   it('offers the suggestion and a new item as fixes', async () => {
     const p = await project({ 'intent.yaml': MANIFEST, 'src/search/search.ts': SEARCH });
     const il010 = p.findings().find((f) => f.code === 'IL010');

@@ -96,25 +96,10 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
     }
   }
 
-  // IL005: globs that match no file. Scopes that match something link what they serve.
-  for (const scope of graph.scopes) {
-    const globs = compileGlobs(scope.paths, scope.base);
-    const unmatched = globs.unmatched(files);
-    for (const pattern of unmatched) {
-      findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern));
-    }
-    if (unmatched.length < scope.paths.filter((p) => !p.startsWith('!')).length) {
-      for (const id of scope.serves) linked.add(id);
-    }
-  }
-  for (const item of graph.items.values()) {
-    if (item.kind !== 'constraint') continue;
-    const globs = compileGlobs(item.appliesTo, item.base);
-    for (const pattern of globs.unmatched(files)) {
-      const range = item.appliesToRanges?.[item.appliesTo.indexOf(pattern)] ?? item.source.range;
-      findings.push(globFinding(item.source.manifest, range, pattern, item.id));
-    }
-  }
+  // IL005 and the items scopes link depend only on the graph and the file list: reused while both stay the same.
+  const globs = globResults(graph, files);
+  findings.push(...globs.findings);
+  for (const id of globs.scopeLinked) linked.add(id);
 
   // A KR is served by code linked to it or to a problem that moves it.
   for (const item of graph.items.values()) {
@@ -147,6 +132,40 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
 }
 
 /** @param constraint the constraint whose appliesTo holds the glob; undefined for a scope */
+interface GlobResults {
+  readonly files: readonly string[];
+  readonly findings: readonly Finding[];
+  /** IDs served by scopes that match at least one file. */
+  readonly scopeLinked: readonly string[];
+}
+
+const globCache = new WeakMap<IntentGraph, GlobResults>();
+
+/** Matching every glob against every file is the expensive part on big repositories (and it runs per edit). */
+function globResults(graph: IntentGraph, files: readonly string[]): GlobResults {
+  const hit = globCache.get(graph);
+  if (hit && hit.files === files) return hit;
+  const findings: Finding[] = [];
+  const scopeLinked: string[] = [];
+  for (const scope of graph.scopes) {
+    const unmatched = compileGlobs(scope.paths, scope.base).unmatched(files);
+    for (const pattern of unmatched) {
+      findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern));
+    }
+    if (unmatched.length < scope.paths.filter((p) => !p.startsWith('!')).length) scopeLinked.push(...scope.serves);
+  }
+  for (const item of graph.items.values()) {
+    if (item.kind !== 'constraint') continue;
+    for (const pattern of compileGlobs(item.appliesTo, item.base).unmatched(files)) {
+      const range = item.appliesToRanges?.[item.appliesTo.indexOf(pattern)] ?? item.source.range;
+      findings.push(globFinding(item.source.manifest, range, pattern, item.id));
+    }
+  }
+  const result = { files, findings, scopeLinked };
+  globCache.set(graph, result);
+  return result;
+}
+
 function globFinding(manifest: string, range: Range | undefined, pattern: string, constraint?: string): Finding {
   return {
     code: 'IL005',

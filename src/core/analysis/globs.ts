@@ -40,7 +40,18 @@ function compile(pattern: string): Compiled {
   return { source: pattern, negated, matcher };
 }
 
+/** Compiled sets by the (immutable) pattern list of a scope or constraint, so each is compiled once per graph. */
+const compiledSets = new WeakMap<readonly string[], Map<string, GlobSet>>();
+
 export function compileGlobs(patterns: readonly string[], base: string): GlobSet {
+  let byBase = compiledSets.get(patterns);
+  if (!byBase) compiledSets.set(patterns, (byBase = new Map()));
+  let set = byBase.get(base);
+  if (!set) byBase.set(base, (set = compileGlobSet(patterns, base)));
+  return set;
+}
+
+function compileGlobSet(patterns: readonly string[], base: string): GlobSet {
   const compiled = patterns.slice(0, MAX_GLOBS).map(compile);
   const positives = compiled.filter((c) => !c.negated);
   const negatives = compiled.filter((c) => c.negated);

@@ -216,6 +216,8 @@ export class WorkspaceIndex implements Disposable {
     const deleted = [...new Set(batch.deleted)];
     const changed = [...new Set(batch.changed)].filter((f) => !deleted.includes(f));
     return this.serialize(async () => {
+      // files() keeps its identity while only contents change, so glob results computed on it can be reused.
+      const listingChanged = deleted.some((f) => this.state.listed.has(f)) || changed.some((f) => !this.state.listed.has(f));
       for (const f of deleted) {
         this.removedDuringBuild?.add(f);
         this.forget(this.state, f);
@@ -239,7 +241,7 @@ export class WorkspaceIndex implements Disposable {
         const r = fresh.raw.get(f);
         if (r !== undefined) this.state.raw.set(f, r);
       }
-      this.invalidate();
+      this.invalidate(listingChanged);
       this.fire([...deleted, ...changed]);
     });
   }
@@ -253,9 +255,9 @@ export class WorkspaceIndex implements Disposable {
     return had;
   }
 
-  private invalidate(): void {
+  private invalidate(listingChanged = true): void {
     this.byId = undefined;
-    this.sortedFiles = undefined;
+    if (listingChanged) this.sortedFiles = undefined;
   }
 
   // ------------------------------------------------------------------------------------------------ scanning
@@ -318,6 +320,7 @@ export class WorkspaceIndex implements Disposable {
   // ------------------------------------------------------------------------------------------------ queries
 
   /** Every listed file (with the host's ignore rules), sorted: glob matching and coverage. */
+  /** Every listed file, sorted. The same array until a file is added or removed (contents do not matter). */
   files(): readonly string[] {
     return (this.sortedFiles ??= [...this.state.listed].sort());
   }
