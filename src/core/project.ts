@@ -4,6 +4,7 @@ import { codeFindings, sortFindings, type IndexView } from './analysis/codeFindi
 import type { WorkspaceHost } from './host';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from './index/workspaceIndex';
 import { buildGraph } from './manifest/buildGraph';
+import { parseManifest } from './manifest/parseManifest';
 import { basename } from './paths';
 import type { Finding, IntentGraph } from './types';
 
@@ -15,15 +16,37 @@ export function isManifestPath(path: string): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Reads every manifest among `files` and merges them; unreadable manifests become IL001 findings. */
-export async function loadGraph(host: WorkspaceHost, files: readonly string[]): Promise<IntentGraph> {
+/**
+ * Reads every manifest among `files` and merges them; unreadable manifests are left out.
+ * With `lastGood` (the editor's), a manifest that no longer parses keeps its last good text for the graph, so
+ * its items keep working, while the syntax error (IL001) is reported on the text as it is now.
+ */
+export async function loadGraph(host: WorkspaceHost, files: readonly string[], lastGood?: Map<string, string>): Promise<IntentGraph> {
   const manifests: { path: string; text: string }[] = [];
+  const syntaxErrors: Finding[] = [];
   for (const path of files.filter(isManifestPath).sort()) {
     const bytes = await host.read(path);
-    if (bytes === undefined) continue;
-    manifests.push({ path, text: decoder.decode(bytes) });
+    if (bytes === undefined) {
+      lastGood?.delete(path);
+      continue;
+    }
+    const text = decoder.decode(bytes);
+    if (!lastGood) {
+      manifests.push({ path, text });
+      continue;
+    }
+    const broken = parseManifest(text, path).findings.filter((f) => f.code === 'IL001' && f.severity === 'error');
+    const good = lastGood.get(path);
+    if (broken.length > 0 && good !== undefined) {
+      manifests.push({ path, text: good });
+      syntaxErrors.push(...broken);
+    } else {
+      if (broken.length === 0) lastGood.set(path, text);
+      manifests.push({ path, text });
+    }
   }
-  return buildGraph(manifests);
+  const graph = buildGraph(manifests);
+  return syntaxErrors.length ? { ...graph, findings: [...graph.findings, ...syntaxErrors] } : graph;
 }
 
 /** Adapts the index to the narrow view the analysis reads. */

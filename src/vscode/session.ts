@@ -4,15 +4,12 @@ import * as vscode from 'vscode';
 import { codeFindings, sortFindings } from '../core/analysis/codeFindings';
 import { effectiveIntent, type EffectiveIntent } from '../core/analysis/effectiveIntent';
 import { buildGraph } from '../core/manifest/buildGraph';
-import { parseManifest } from '../core/manifest/parseManifest';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { indexView, isManifestPath } from '../core/project';
+import { indexView, isManifestPath, loadGraph } from '../core/project';
 import type { Finding, IntentGraph, TagScan } from '../core/types';
 import type { Settings } from './settings';
 import { EditorSymbols } from './symbols';
 import { VscodeWorkspaceHost } from './workspaceHost';
-
-const decoder = new TextDecoder();
 
 export interface SessionChange {
   readonly session: FolderSession;
@@ -131,29 +128,7 @@ export class FolderSession implements vscode.Disposable {
   }
 
   private async reloadGraph(): Promise<void> {
-    const manifests: { path: string; text: string }[] = [];
-    const syntaxFindings: Finding[] = [];
-    for (const path of this.index.files().filter(isManifestPath).sort()) {
-      const bytes = await this.host.read(path);
-      if (!bytes) {
-        this.lastGood.delete(path);
-        continue;
-      }
-      const text = decoder.decode(bytes);
-      const parsed = parseManifest(text, path);
-      const broken = parsed.findings.filter((f) => f.code === 'IL001');
-      const good = this.lastGood.get(path);
-      if (broken.length > 0 && good !== undefined) {
-        // Keep the last good items; show the syntax error on the text the user sees.
-        manifests.push({ path, text: good });
-        syntaxFindings.push(...broken);
-      } else {
-        if (broken.length === 0) this.lastGood.set(path, text);
-        manifests.push({ path, text });
-      }
-    }
-    const graph = buildGraph(manifests);
-    this.graphValue = syntaxFindings.length ? { ...graph, findings: [...graph.findings, ...syntaxFindings] } : graph;
+    this.graphValue = await loadGraph(this.host, this.index.files(), this.lastGood);
     this.findingsValue = undefined;
   }
 

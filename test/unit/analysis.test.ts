@@ -2,7 +2,7 @@
 // position, and the effective intent at a place with its provenance.
 import { strict as assert } from 'node:assert';
 import { describeProvenance, effectiveIntent } from '../../src/core/analysis/effectiveIntent';
-import { IntentProject } from '../../src/core/project';
+import { IntentProject, loadGraph } from '../../src/core/project';
 import type { Finding } from '../../src/core/types';
 import { MemoryHost } from './support/memoryHost';
 
@@ -179,5 +179,27 @@ describe('effective intent', () => {
     const p = await project({ 'intent.yaml': MANIFEST, 'packages/pay/intent.yaml': nested, 'packages/pay/src/a.ts': 'x\n', 'src/b.ts': 'y\n' });
     assert.deepEqual(effectiveIntent({ graph: p.graph, file: 'packages/pay/src/a.ts' }).links.filter((l) => l.via.kind === 'scope').map((l) => l.id), ['kr:cycle']);
     assert.deepEqual(effectiveIntent({ graph: p.graph, file: 'src/b.ts' }).links.filter((l) => l.via.kind === 'scope').map((l) => l.id), []);
+  });
+});
+
+describe('loading manifests with a last good copy (the editor)', () => {
+  it('keeps the last good items while a manifest has a syntax error, and reports the error on the new text', async () => {
+    const host = new MemoryHost({ 'intent.yaml': MANIFEST });
+    const lastGood = new Map<string, string>();
+    const good = await loadGraph(host, ['intent.yaml'], lastGood);
+    assert.ok(good.items.has('kr:cycle'));
+    host.set('intent.yaml', 'version: [1\n');
+    const broken = await loadGraph(host, ['intent.yaml'], lastGood);
+    assert.ok(broken.items.has('kr:cycle'), 'the last good items still load');
+    assert.deepEqual(broken.findings.map((f) => `${f.code} ${f.severity} ${f.range.start.line}`), ['IL001 error 1']);
+    // Without a last good copy (the CLI), the truth: no items.
+    assert.equal((await loadGraph(host, ['intent.yaml'])).items.size, 0);
+    host.set('intent.yaml', MANIFEST.replace('Fast casting', 'Faster casting'));
+    const fixed = await loadGraph(host, ['intent.yaml'], lastGood);
+    assert.equal(fixed.items.get('obj:fast')?.title, 'Faster casting');
+    assert.deepEqual(fixed.findings.filter((f) => f.code === 'IL001'), []);
+    host.delete('intent.yaml');
+    await loadGraph(host, ['intent.yaml'], lastGood);
+    assert.equal(lastGood.size, 0, 'a deleted manifest leaves no last good copy behind');
   });
 });
