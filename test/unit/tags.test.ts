@@ -2,7 +2,8 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_MARKERS, TAG_DIRECTIVES, scanTags } from '../../src/core/tags/tagScanner';
+import { TAG_DIRECTIVES } from '../../src/core/tags/directives';
+import { DEFAULT_MARKERS, scanTags } from '../../src/core/tags/tagScanner';
 import { languageForPath } from '../../src/core/tags/languages';
 import type { Range, TagScan } from '../../src/core/types';
 

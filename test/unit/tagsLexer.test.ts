@@ -3,7 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lexComments, scanWithSyntax } from '../../src/core/tags/tagScanner';
+import { lexComments } from '../../src/core/tags/commentLexer';
+import { scanWithSyntax } from '../../src/core/tags/tagScanner';
 import { languageForPath, type LanguageSyntax } from '../../src/core/tags/languages';
 import { referenceLexComments, referenceScanWithSyntax } from './support/referenceLexer';
 

@@ -2,7 +2,9 @@
 // a comment of code, or in a manifest's reference lists (keyResults, hurts, serves, objectives, supersededBy).
 import type { ItemKind, Range } from '../types';
 import { languageForPath } from '../tags/languages';
-import { lexComments } from '../tags/tagScanner';
+import { lexComments } from '../tags/commentLexer';
+import { TAG_DIRECTIVES } from '../tags/directives';
+import { ID_REST_CLASS } from '../manifest/idSyntax';
 import { LineIndex } from '../manifest/lineIndex';
 
 export interface IdCompletionContext {
@@ -13,9 +15,11 @@ export interface IdCompletionContext {
   readonly kinds?: readonly ItemKind[];
 }
 
-const ID_CHARS = /[A-Za-z0-9._:/-]*$/;
+const ID_CHARS = new RegExp(`${ID_REST_CLASS}*$`);
 /** Text of the line before the cursor that ends a tag's ID list: `@intent a, b, ` + partial. */
-const TAG_BEFORE = /(?:^|[^\w@-])@(intent-file|intent|debt)[ \t]+(?:[A-Za-z][A-Za-z0-9._:/-]*[ \t]*,[ \t]*)*[A-Za-z0-9._:/-]*$/;
+const TAG_BEFORE = new RegExp(
+  `(?:^|[^\\w@-])(?:${TAG_DIRECTIVES.join('|')})[ \\t]+(?:[A-Za-z]${ID_REST_CLASS}*[ \\t]*,[ \\t]*)*${ID_REST_CLASS}*$`,
+);
 
 /** Files longer than this are not lexed for completion (a comment check would cost too much per keystroke). */
 const MAX_LEX = 2_000_000;

@@ -4,7 +4,8 @@
 import type { TagScan } from '../types';
 import { extname } from '../paths';
 import { languageForPath } from '../tags/languages';
-import { DEFAULT_MARKERS, typoOf } from '../tags/tagScanner';
+import { directiveKind, typoOf } from '../tags/directives';
+import { DEFAULT_MARKERS } from '../tags/tagScanner';
 import { IncrementalScanner } from './incrementalScan';
 
 export type SkipReason = 'binary' | 'tooLarge' | 'minified' | 'unreadable' | 'unsupported';
@@ -81,7 +82,7 @@ const wordVerdicts = new Map<string, boolean>();
 function isDirectiveLike(word: string): boolean {
   let v = wordVerdicts.get(word);
   if (v === undefined) {
-    v = word === 'intent' || word === 'intent-file' || word === 'debt' || typoOf(word) !== undefined;
+    v = directiveKind(word) !== undefined || typoOf(word) !== undefined;
     if (wordVerdicts.size > 4096) wordVerdicts.clear();
     wordVerdicts.set(word, v);
   }

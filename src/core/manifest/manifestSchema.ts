@@ -1,5 +1,6 @@
 // The one zod schema of intent.yaml: the core validates with it and the shipped JSON Schema is generated from it.
 import { z } from 'zod';
+import { ID_PATTERN } from './idSyntax';
 
 /** Bounds on untrusted input: a manifest is hand-written, so these are far above any real use. */
 export const LIMITS = {
@@ -8,8 +9,6 @@ export const LIMITS = {
   globLength: 1_000,
   arrayLength: 10_000,
 } as const;
-
-export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._:/-]*$/;
 
 export const STATUSES = ['proposed', 'active', 'achieved', 'dropped', 'superseded'] as const;
 export const CONSTRAINT_KINDS = ['performance', 'security', 'compliance', 'reliability', 'compatibility', 'cost', 'other'] as const;

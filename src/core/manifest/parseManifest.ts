@@ -11,8 +11,9 @@ import type {
 } from '../types';
 import { issueMessages } from './issueMessages';
 import { LineIndex } from './lineIndex';
+import { ID_PATTERN } from './idSyntax';
 import {
-  ID_PATTERN, LIMITS, REQUIRED_KEYS, SECTIONS, SECTION_SCHEMAS, keyResultSchema, manifestTopSchema,
+  LIMITS, REQUIRED_KEYS, SECTIONS, SECTION_SCHEMAS, keyResultSchema, manifestTopSchema,
   type ConstraintData, type DebtData, type KeyResultData, type ObjectiveData, type ProblemData, type ScopeData,
   type Section,
 } from './manifestSchema';

@@ -1,7 +1,7 @@
 // Which parts of a big file a symbol finder must parse to attribute tags on given lines: the top-level
 // statement around each tag plus the one after it. Parsing is the cost; tags are sparse.
 
-import { lexComments } from '../tags/tagScanner';
+import { lexComments } from '../tags/commentLexer';
 import { languageForPath, type LanguageSyntax } from '../tags/languages';
 
 /** Lines [startLine, endLine) of a window; it starts at a line start at bracket depth 0. */

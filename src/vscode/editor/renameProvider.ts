@@ -1,7 +1,8 @@
 // Rename an ID everywhere (manifest declarations and references, code tags, across files) in one
 // WorkspaceEdit; refuses IDs that are invalid or already taken, saying why.
 import * as vscode from 'vscode';
-import { ID_PATTERN, LIMITS } from '../../core/manifest/manifestSchema';
+import { ID_PATTERN } from '../../core/manifest/idSyntax';
+import { LIMITS } from '../../core/manifest/manifestSchema';
 import type { Services } from '../services';
 import { toVscodeRange } from '../symbols';
 import { idAt } from './locate';

@@ -1,5 +1,5 @@
 // The original char-by-char comment lexer, kept verbatim as the reference that the fast lexer in
-// tagScanner.ts is checked against (differential tests on random and mutated inputs). Not used at runtime.
+// commentLexer.ts is checked against (differential tests on random and mutated inputs). Not used at runtime.
 
 import type { TagScan } from '../../../src/core/types';
 import type { LanguageSyntax, StringSyntax } from '../../../src/core/tags/languages';
