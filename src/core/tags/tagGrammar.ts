@@ -12,6 +12,8 @@ const NOTE_SEPARATOR = /\s(?:--|\u2014)(?=\s|$)/;
 const STARTS_WITH_LETTER = /^[A-Za-z]/;
 /** An ID with a typed prefix (`kr:cycle-time`, `debt:n-plus-one`): what makes a near-miss directive a typo. */
 const TYPED_ID = new RegExp(`^[A-Za-z][A-Za-z0-9_-]*:[A-Za-z0-9]${ID_REST_CLASS}*$`);
+/** First characters of what follows a variable in code, never of an ID list or a ` -- ` note. */
+const OPERATOR_START = new Set([...'=([{.<>+*/%|&^?!;'].map((s) => s.charCodeAt(0)));
 const DECORATION = new Set(['*', '/', '!', '#', ';', '%', '-', '<', '>'].map((s) => s.charCodeAt(0)));
 
 export class TagCollector {
@@ -80,7 +82,7 @@ export class TagCollector {
       }
       return j;
     }
-    if (kind) return this.quoted(at, j, segStart, segEnd) ? j : this.tag(kind, at, j, segEnd);
+    if (kind) return this.quoted(at, j, segStart, segEnd) || this.codeFollows(j, segEnd) ? j : this.tag(kind, at, j, segEnd);
     // A near miss is reported only when an ID of the typed `prefix:name` shape follows: `@intnet kr:x`, not
     // `@Inject Foo`, `@insert WebServiceRef` or `@Intent` at the end of a sentence.
     const suggestion = typoOf(word);
@@ -104,6 +106,17 @@ export class TagCollector {
     if (ticks % 2 === 0) return false;
     const close = text.indexOf('`', end);
     return close >= 0 && close < segEnd;
+  }
+
+  /**
+   * True when an operator follows the directive word (`@intent = Intent.find(id)`, `@debt ||= x`): commented-out
+   * code using a variable of that name (Ruby, Perl), not a tag.
+   */
+  private codeFollows(from: number, segEnd: number): boolean {
+    const text = this.text;
+    let j = from;
+    while (j < segEnd && isSpaceCode(text.charCodeAt(j))) j++;
+    return j < segEnd && OPERATOR_START.has(text.charCodeAt(j));
   }
 
   /** True when the first token after the spaces at `from` is an ID of the typed shape `kr:cycle-time`. */
