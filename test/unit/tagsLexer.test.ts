@@ -22,6 +22,8 @@ const PIECES = [
   '<SCRIPT type="x">', '</Script >', '<style>', '</style>', 'r#"', '"#', 'br"', 'r"', "'a", "'\\n'", "'x'", 'b', 'r',
   '@intent ', '@intent-file ', '@debt ', '@Intent ', '@intnet ', '@intent: ', 'kr:a', 'obj:b.c', '1bad', ', ', ',', ' -- ',
   ' \u2014 ', 'TODO', 'TODO:', 'FIXME(x)', 'HACK', 'é', '😀', '\u00a0', ' ', '\t', 'x', 'foo', '(', ')', '<', '>',
+  '<<EOF', '<<-EOF', '<< EOF', "<<'EOF'", '<<"EOS"', '<<~EOS', '<<-eos', '<<\\EOF', '<<<', '<<', 'EOF', 'EOS', '\tEOF', '  EOS',
+  'x = ', 'r"""', 'f(',
 ];
 
 function lexLog(lexer: typeof lexComments, text: string, syntax: LanguageSyntax): string[] {
@@ -47,6 +49,12 @@ const SAMPLE = [
   '<!-- @intent obj:faster-casting --> <script> // @intent kr:x </script> <style>/* HACK */</style>',
   '"""doc @intent kr:py""" \'\'\'more\'\'\' --[[ lua @debt x ]] {- hs TODO -} #| lisp |# <# ps #>',
   'let s = @"verbatim "" // not"; x = \'a; y = \'\\u{1F600}\'; echo ${x#y} a#b',
+  'cat <<-EOF | sh # @intent kr:after-opener',
+  '# @debt debt:in-heredoc TODO: not a marker',
+  '\tEOF',
+  'x = """@intent kr:in-string"""; y = <<~EOS',
+  '  # @intent kr:in-ruby-heredoc',
+  '  EOS',
 ].join('\n');
 
 describe('fast lexer ≡ reference lexer', () => {

@@ -12,7 +12,7 @@ const CHAR_LITERAL: StringSyntax = { open: "'", close: "'", escape: '\\', multil
 
 type Opener =
   | { readonly kind: 'line'; readonly text: string }
-  | { readonly kind: 'block'; readonly text: string; readonly close: string }
+  | { readonly kind: 'block'; readonly text: string; readonly close: string; readonly docstring?: boolean }
   | { readonly kind: 'string'; readonly text: string; readonly def: StringSyntax }
   | { readonly kind: 'embed'; readonly text: string; readonly close: string; readonly syntax: LanguageSyntax };
 
@@ -28,6 +28,8 @@ interface Compiled {
    * these up to a line start is still plain code there: line comments end at their line break.
    */
   readonly danger: readonly string[] | undefined;
+  /** The lexer's state at a line start depends on nothing before it but plain code (see canResumeAtLineStartsWith). */
+  readonly resumable: boolean;
 }
 
 const compiledCache = new WeakMap<LanguageSyntax, Compiled>();
@@ -36,7 +38,7 @@ function compile(syntax: LanguageSyntax): Compiled {
   const cached = compiledCache.get(syntax);
   if (cached) return cached;
   const openers: Opener[] = [
-    ...syntax.block.map((b) => ({ kind: 'block' as const, text: b.open, close: b.close })),
+    ...syntax.block.map((b) => ({ kind: 'block' as const, text: b.open, close: b.close, docstring: b.docstring })),
     ...syntax.line.map((l) => ({ kind: 'line' as const, text: l })),
     ...syntax.strings.map((s) => ({ kind: 'string' as const, text: s.open, def: s })),
     ...(syntax.embedded ?? []).map((e) => ({ kind: 'embed' as const, text: e.open, close: e.close, syntax: e.syntax })),
@@ -46,9 +48,12 @@ function compile(syntax: LanguageSyntax): Compiled {
   const firstChars = new Set<number>(openers.map((o) => o.text.charCodeAt(0)));
   if (syntax.charLiteralHeuristic) firstChars.add(0x27);
   if (syntax.codeEscape) firstChars.add(syntax.codeEscape.charCodeAt(0));
+  if (syntax.heredoc) firstChars.add(0x3c);
   const simple = !syntax.codeEscape && !syntax.rust && !syntax.charLiteralHeuristic && !(syntax.embedded && syntax.embedded.length > 0);
-  const danger = simple ? [...new Set(openers.filter((o) => o.kind === 'block' || o.kind === 'string').map((o) => o.text))] : undefined;
-  const result = { syntax, openers, firstChars, stops: [], danger };
+  const openerTexts = openers.filter((o) => o.kind === 'block' || o.kind === 'string').map((o) => o.text);
+  const danger = simple ? [...new Set(syntax.heredoc ? [...openerTexts, '<<'] : openerTexts)] : undefined;
+  // A here-document opener decides, before the next line start, where its body (not plain code) ends.
+  const result = { syntax, openers, firstChars, stops: [], danger, resumable: simple && !syntax.heredoc };
   compiledCache.set(syntax, result);
   return result;
 }
@@ -168,6 +173,9 @@ export function lexUntil(
   let embedClose: string | undefined;
   /** Brace depth of each open `${` interpolation, innermost last; each frame remembers its template. */
   const templates: { depth: number; def: StringSyntax }[] = [];
+  /** A here-document whose opener line is being lexed: its body starts at hereFrom and ends at hereTo. */
+  let hereFrom = -1;
+  let hereTo = -1;
   let i = 0;
 
   /** Scan a string body from `j`; returns the index after it, or -1 when an interpolation `${` opened. */
@@ -206,7 +214,7 @@ export function lexUntil(
   };
 
   while (i < n) {
-    if (danger && templates.length === 0 && cur === outer) {
+    if (danger && templates.length === 0 && cur === outer && hereFrom < 0) {
       while (target < targets!.length && targets![target] < i) target++;
       if (target >= targets!.length) {
         if (plain) {
@@ -248,6 +256,11 @@ export function lexUntil(
     i = stops.lastIndex - 1;
     if (top >= 0 && plain!(top, i)) return;
     if (i > stopAfter) return;
+    if (hereFrom >= 0 && i >= hereFrom) {
+      i = hereTo;
+      hereFrom = -1;
+      continue;
+    }
     const c = text.charCodeAt(i);
     if (templates.length > 0) {
       const top = templates[templates.length - 1];
@@ -290,6 +303,16 @@ export function lexUntil(
         continue;
       }
     }
+    if (syn.heredoc && c === 0x3c && hereFrom < 0) {
+      const doc = hereDocumentAt(text, i, syn.heredoc);
+      if (doc) {
+        onString?.(doc.bodyStart, doc.end);
+        hereFrom = doc.bodyStart;
+        hereTo = doc.end;
+        i = doc.openerEnd;
+        continue;
+      }
+    }
     if (syn.charLiteralHeuristic && c === 0x27) {
       // 'x', '\n', '\u{1F600}' are char literals; 'a in `&'a str` is a lifetime (code).
       const isChar =
@@ -315,6 +338,7 @@ export function lexUntil(
         onComment(after, end > after && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
         i = end;
       } else if (op.kind === 'block') {
+        if (op.docstring && !startsItsLine(text, i)) continue;
         let end = text.indexOf(op.close, after);
         if (end < 0) end = n;
         onComment(after, end);
@@ -363,5 +387,87 @@ function rustRawString(text: string, i: number): number {
  */
 export function canResumeAtLineStartsWith(syntax: LanguageSyntax): boolean {
   const c = compile(syntax);
-  return c.danger !== undefined && !c.firstChars.has(0x0a);
+  return c.resumable && !c.firstChars.has(0x0a);
+}
+
+/**
+ * True when only spaces, tabs and a string prefix (`r`, `u`, `b`, `f`, up to two letters) precede `i` on its
+ * line: a triple-quoted string there is a statement of its own (a docstring), not part of an expression.
+ * Looks no further back than the line start, so a lexer resumed at a line start decides the same.
+ */
+export function startsItsLine(text: string, i: number): boolean {
+  let j = i;
+  while (j > i - 2 && j > 0 && PY_STRING_PREFIX.has(text.charCodeAt(j - 1))) j--;
+  if (j < i && j > 0 && isWordCode(text.charCodeAt(j - 1))) return false;
+  while (j > 0) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 0x0a) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+    j--;
+  }
+  return true;
+}
+
+const PY_STRING_PREFIX = new Set([...'rRuUbBfF'].map((c) => c.charCodeAt(0)));
+
+export interface HereDocument {
+  /** Where the opener (`<<EOF`) ends: the rest of its line is code. */
+  readonly openerEnd: number;
+  /** The line after the opener's. */
+  readonly bodyStart: number;
+  /** After the delimiter line's delimiter (or the end of the text when it never comes). */
+  readonly end: number;
+}
+
+const HEREDOC_WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** The here-document whose opener `<<…` starts at `i`, if one does (see LanguageSyntax.heredoc). */
+export function hereDocumentAt(text: string, i: number, flavor: 'shell' | 'ruby'): HereDocument | undefined {
+  if (text.charCodeAt(i + 1) !== 0x3c || text.charCodeAt(i + 2) === 0x3c || (i > 0 && text.charCodeAt(i - 1) === 0x3c)) return undefined;
+  let j = i + 2;
+  let indented = false;
+  const mode = text.charCodeAt(j);
+  if (mode === 0x2d || (flavor === 'ruby' && mode === 0x7e)) {
+    indented = true;
+    j++;
+  }
+  if (flavor === 'shell') while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09) j++;
+  let delimiter: string;
+  const q = text.charCodeAt(j);
+  if (q === 0x27 || q === 0x22 || (flavor === 'ruby' && q === 0x60)) {
+    const close = text.indexOf(text[j], j + 1);
+    const nl = text.indexOf('\n', j + 1);
+    if (close < 0 || close === j + 1 || (nl >= 0 && nl < close)) return undefined;
+    delimiter = text.slice(j + 1, close);
+    j = close + 1;
+  } else {
+    if (flavor === 'shell' && q === 0x5c) j++;
+    HEREDOC_WORD.lastIndex = j;
+    const m = HEREDOC_WORD.exec(text);
+    if (!m) return undefined;
+    delimiter = m[0];
+    // Ruby `x <<y` shifts; a bare heredoc word starts with a capital or `_` (`<<EOS`), unless `~`/`-` came first.
+    if (flavor === 'ruby' && !indented && !(delimiter.charCodeAt(0) === 0x5f || (delimiter.charCodeAt(0) >= 0x41 && delimiter.charCodeAt(0) <= 0x5a))) return undefined;
+    j += delimiter.length;
+  }
+  const lineEnd = text.indexOf('\n', j);
+  const bodyStart = lineEnd < 0 ? text.length : lineEnd + 1;
+  return { openerEnd: j, bodyStart, end: delimiterLineEnd(text, bodyStart, delimiter, indented, flavor) };
+}
+
+/** End of the first delimiter line at or after `from` (the delimiter alone on its line), or the text's end. */
+function delimiterLineEnd(text: string, from: number, delimiter: string, indented: boolean, flavor: 'shell' | 'ruby'): number {
+  for (let at = text.indexOf(delimiter, from); at >= 0; at = text.indexOf(delimiter, at + 1)) {
+    const after = at + delimiter.length;
+    const next = text.charCodeAt(after);
+    if (after < text.length && next !== 0x0a && !(next === 0x0d && (after + 1 === text.length || text.charCodeAt(after + 1) === 0x0a))) continue;
+    let k = at;
+    while (k > from && text.charCodeAt(k - 1) !== 0x0a) {
+      const c = text.charCodeAt(k - 1);
+      if (!indented || !(c === 0x09 || (flavor === 'ruby' && c === 0x20))) break;
+      k--;
+    }
+    if (k === from || text.charCodeAt(k - 1) === 0x0a) return after;
+  }
+  return text.length;
 }

@@ -16,6 +16,11 @@ export interface StringSyntax {
 export interface BlockSyntax {
   readonly open: string;
   readonly close: string;
+  /**
+   * Python docstrings: the block opens only where its line starts with it (after spaces and a string prefix
+   * such as `r`); elsewhere (`x = """…`, `f("""…`) the string of the same opener in `strings` applies.
+   */
+  readonly docstring?: boolean;
 }
 
 /** A region inside which another syntax applies, e.g. `<script>` in HTML/Vue/Svelte. */
@@ -41,6 +46,12 @@ export interface LanguageSyntax {
   /** Escape character in code (TeX: `\%` is not a comment). */
   readonly codeEscape?: string;
   readonly embedded?: readonly EmbeddedRegion[];
+  /**
+   * Here-documents (`<<EOF` … `EOF`): their body, from the next line to the delimiter line, is a string.
+   * `shell`: `<<[-] WORD`, `'WORD'`, `"WORD"`, `\WORD` (`<<-` allows leading tabs before the delimiter);
+   * `ruby` (also Perl): `<<~WORD`, `<<-WORD`, `<<WORD` (capital or `_` first), or quoted (`~`/`-` allow indentation).
+   */
+  readonly heredoc?: 'shell' | 'ruby';
 }
 
 const SQ: StringSyntax = { open: "'", close: "'", escape: '\\', multiline: false };
@@ -48,6 +59,8 @@ const DQ: StringSyntax = { open: '"', close: '"', escape: '\\', multiline: false
 const DQ_ML: StringSyntax = { open: '"', close: '"', escape: '\\', multiline: true };
 const TRIPLE_DQ_RAW: StringSyntax = { open: '"""', close: '"""', multiline: true };
 const TRIPLE_SQ_RAW: StringSyntax = { open: "'''", close: "'''", multiline: true };
+const TRIPLE_DQ: StringSyntax = { open: '"""', close: '"""', escape: '\\', multiline: true };
+const TRIPLE_SQ: StringSyntax = { open: "'''", close: "'''", escape: '\\', multiline: true };
 const TEMPLATE: StringSyntax = { open: '`', close: '`', escape: '\\', multiline: true, interpolation: true };
 const SQ_B: StringSyntax = { ...SQ, needsBoundary: true };
 const DQ_B: StringSyntax = { ...DQ, needsBoundary: true };
@@ -75,22 +88,22 @@ const SCALA = lang('scala', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_D
 const PHP = lang('php', { line: ['//', '#'], block: [C_BLOCK], strings: [SQ, DQ] });
 const SCSS = lang('scss', { line: ['//'], block: [C_BLOCK], strings: [SQ, DQ] });
 const DART = lang('dart', { line: ['//'], block: [C_BLOCK], strings: [TRIPLE_DQ_RAW, TRIPLE_SQ_RAW, SQ, DQ] });
-/** Python: triple-quoted strings (docstrings) are comment regions. */
+/** Python: a triple-quoted string that starts its line (a docstring) is a comment region; elsewhere a string. */
 const PYTHON = lang('python', {
   line: ['#'],
-  block: [{ open: '"""', close: '"""' }, { open: "'''", close: "'''" }],
-  strings: [SQ, DQ],
+  block: [{ open: '"""', close: '"""', docstring: true }, { open: "'''", close: "'''", docstring: true }],
+  strings: [TRIPLE_DQ, TRIPLE_SQ, SQ, DQ],
 });
-const RUBY = lang('ruby', { line: ['#'], block: [], strings: [SQ, DQ] });
-const SHELL = lang('shell', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const RUBY = lang('ruby', { line: ['#'], block: [], strings: [SQ, DQ], heredoc: 'ruby' });
+const SHELL = lang('shell', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true, heredoc: 'shell' });
 const YAML = lang('yaml', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
 const TOML = lang('toml', { line: ['#'], block: [], strings: [TRIPLE_DQ_RAW, TRIPLE_SQ_RAW, SQ_B, DQ_B] });
 const R = lang('r', { line: ['#'], block: [], strings: [SQ, DQ] });
-const PERL = lang('perl', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const PERL = lang('perl', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true, heredoc: 'ruby' });
 const POWERSHELL = lang('powershell', { line: ['#'], block: [{ open: '<#', close: '#>' }], strings: [SQ_B, DQ_B] });
 const HASH_ONLY = lang('hash', { line: ['#'], block: [], strings: [] });
 const MAKE = lang('makefile', { line: ['#'], block: [], strings: [], codeEscape: '\\' });
-const DOCKER = lang('dockerfile', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true });
+const DOCKER = lang('dockerfile', { line: ['#'], block: [], strings: [SQ_B, DQ_B], lineCommentNeedsSpace: true, heredoc: 'shell' });
 const INI = lang('ini', { line: [';', '#'], block: [], strings: [] });
 const SQL = lang('sql', { line: ['--'], block: [C_BLOCK], strings: [{ open: "'", close: "'", multiline: true }, { open: '"', close: '"', multiline: false }] });
 const LUA = lang('lua', {

@@ -1,9 +1,11 @@
-// The original char-by-char comment lexer, kept verbatim as the reference that the fast lexer in
-// commentLexer.ts is checked against (differential tests on random and mutated inputs). Not used at runtime.
+// The original char-by-char comment lexer, kept as the reference that the fast lexer in commentLexer.ts is
+// checked against (differential tests on random and mutated inputs), with the same here-document and
+// docstring decisions (it calls the lexer's own helpers for those). Not used at runtime.
 
 import type { TagScan } from '../../../src/core/types';
 import type { LanguageSyntax, StringSyntax } from '../../../src/core/tags/languages';
 import { scanCommentRanges, type ScanOptions } from '../../../src/core/tags/tagScanner';
+import { hereDocumentAt, startsItsLine } from '../../../src/core/tags/commentLexer';
 
 /** scanWithSyntax as it was: every comment the reference lexer reports goes to the tag collector. */
 export function referenceScanWithSyntax(text: string, syntax: LanguageSyntax, options?: ScanOptions): TagScan {
@@ -17,7 +19,7 @@ const CHAR_LITERAL: StringSyntax = { open: "'", close: "'", escape: '\\', multil
 
 type Opener =
   | { readonly kind: 'line'; readonly text: string }
-  | { readonly kind: 'block'; readonly text: string; readonly close: string }
+  | { readonly kind: 'block'; readonly text: string; readonly close: string; readonly docstring?: boolean }
   | { readonly kind: 'string'; readonly text: string; readonly def: StringSyntax }
   | { readonly kind: 'embed'; readonly text: string; readonly close: string; readonly syntax: LanguageSyntax };
 
@@ -33,7 +35,7 @@ function compile(syntax: LanguageSyntax): Compiled {
   const cached = compiledCache.get(syntax);
   if (cached) return cached;
   const openers: Opener[] = [
-    ...syntax.block.map((b) => ({ kind: 'block' as const, text: b.open, close: b.close })),
+    ...syntax.block.map((b) => ({ kind: 'block' as const, text: b.open, close: b.close, docstring: b.docstring })),
     ...syntax.line.map((l) => ({ kind: 'line' as const, text: l })),
     ...syntax.strings.map((s) => ({ kind: 'string' as const, text: s.open, def: s })),
     ...(syntax.embedded ?? []).map((e) => ({ kind: 'embed' as const, text: e.open, close: e.close, syntax: e.syntax })),
@@ -43,6 +45,7 @@ function compile(syntax: LanguageSyntax): Compiled {
   const firstChars = new Set<number>(openers.map((o) => o.text.charCodeAt(0)));
   if (syntax.charLiteralHeuristic) firstChars.add(0x27);
   if (syntax.codeEscape) firstChars.add(syntax.codeEscape.charCodeAt(0));
+  if (syntax.heredoc) firstChars.add(0x3c);
   const result = { syntax, openers, firstChars };
   compiledCache.set(syntax, result);
   return result;
@@ -84,6 +87,9 @@ export function referenceLexComments(
   let embedClose: string | undefined;
   /** Brace depth of each open `${` interpolation, innermost last; each frame remembers its template. */
   const templates: { depth: number; def: StringSyntax }[] = [];
+  /** A pending here-document: when the lexer reaches hereFrom (the next line), it goes on at hereTo. */
+  let hereFrom = -1;
+  let hereTo = -1;
   let i = 0;
 
   /** Scan a string body from `j`; returns the index after it, or -1 when an interpolation `${` opened. */
@@ -118,6 +124,11 @@ export function referenceLexComments(
   };
 
   while (i < n) {
+    if (hereFrom >= 0 && i >= hereFrom) {
+      i = hereTo;
+      hereFrom = -1;
+      continue;
+    }
     const c = text.charCodeAt(i);
     if (templates.length > 0) {
       const top = templates[templates.length - 1];
@@ -160,6 +171,16 @@ export function referenceLexComments(
         continue;
       }
     }
+    if (syn.heredoc && c === 0x3c && hereFrom < 0) {
+      const doc = hereDocumentAt(text, i, syn.heredoc);
+      if (doc) {
+        onString?.(doc.bodyStart, doc.end);
+        hereFrom = doc.bodyStart;
+        hereTo = doc.end;
+        i = doc.openerEnd;
+        continue;
+      }
+    }
     if (syn.charLiteralHeuristic && c === 0x27) {
       // 'x', '\n', '\u{1F600}' are char literals; 'a in `&'a str` is a lifetime (code).
       const isChar =
@@ -185,6 +206,7 @@ export function referenceLexComments(
         onComment(after, end > after && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
         i = end;
       } else if (op.kind === 'block') {
+        if (op.docstring && !startsItsLine(text, i)) continue;
         let end = text.indexOf(op.close, after);
         if (end < 0) end = n;
         onComment(after, end);
