@@ -5,7 +5,7 @@
 import type { TagScan } from '../../../src/core/types';
 import type { LanguageSyntax, StringSyntax } from '../../../src/core/tags/languages';
 import { scanCommentRanges, type ScanOptions } from '../../../src/core/tags/tagScanner';
-import { hereDocumentAt, startsItsLine } from '../../../src/core/tags/commentLexer';
+import { hereDocumentAt, startsItsLine } from '../../../src/core/tags/openerRules';
 
 /** scanWithSyntax as it was: every comment the reference lexer reports goes to the tag collector. */
 export function referenceScanWithSyntax(text: string, syntax: LanguageSyntax, options?: ScanOptions): TagScan {
