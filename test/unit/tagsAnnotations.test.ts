@@ -132,6 +132,14 @@ describe('tag grammar: a tag quoted in a code span is prose', () => {
     assert.deepEqual(scanTags('// `@intent: kr:a`', 'a.ts').malformed, []);
   });
 
+  it('skips tags in a code fence of a block comment (a JSDoc or docstring example), and reads them after it', () => {
+    const text = ['/**', ' * Example:', ' * ```ts', ' * // @intent kr:example', ' * ```', ' * @intent kr:real', ' */'].join('\n');
+    assert.deepEqual(scanTags(text, 'a.ts').tags.map((t) => t.ids[0].id), ['kr:real']);
+    const doc = ['def f():', '    """Use it like this:', '', '    ~~~', '    # @debt debt:example', '    ~~~', '    """'].join('\n');
+    assert.deepEqual(scanTags(doc, 'a.py'), { tags: [], malformed: [], markers: [] });
+    assert.deepEqual(scanTags('/* ``` @intent kr:one-line */', 'a.ts').tags.length, 1, 'a one-line comment opens no fence');
+  });
+
   it('reads a tag after an unmatched backtick (no code span)', () => {
     assert.deepEqual(scanTags('// a ` tick, then @intent kr:a', 'a.ts').tags.map((t) => t.ids[0].id), ['kr:a']);
     assert.deepEqual(scanTags('// `x` then @intent kr:a', 'a.ts').tags.map((t) => t.ids[0].id), ['kr:a']);

@@ -31,22 +31,35 @@ export class TagCollector {
 
   comment(start: number, end: number): void {
     const body = this.text.slice(start, end);
+    /** Inside a ``` or ~~~ fence of a block comment: a code example (JSDoc, docstrings), where tags are quoted. */
+    let fenced = false;
     let ls = 0;
     for (;;) {
       let le = body.indexOf('\n', ls);
       if (le < 0) le = body.length;
       let segEnd = le;
       if (segEnd > ls && body.charCodeAt(segEnd - 1) === 0x0d) segEnd--;
-      this.line(start + ls, start + segEnd);
+      const fence = le < body.length || ls > 0 ? this.isFence(start + ls, start + segEnd) : false;
+      if (fence) fenced = !fenced;
+      this.line(start + ls, start + segEnd, fenced || fence);
       if (le >= body.length) break;
       ls = le + 1;
     }
   }
 
-  private line(start: number, end: number): void {
+  /** True when the line, past its spaces and comment decoration (` * `), opens or closes a code fence. */
+  private isFence(start: number, end: number): boolean {
+    const text = this.text;
+    let k = start;
+    while (k < end && (isSpaceCode(text.charCodeAt(k)) || DECORATION.has(text.charCodeAt(k)))) k++;
+    const c = text.charCodeAt(k);
+    return (c === 0x60 || c === 0x7e) && k + 2 < end && text.charCodeAt(k + 1) === c && text.charCodeAt(k + 2) === c;
+  }
+
+  private line(start: number, end: number, quoted: boolean): void {
     // Search within the segment only: an unbounded indexOf on the whole text would make this quadratic.
     const seg = this.text.slice(start, end);
-    let k = seg.indexOf('@');
+    let k = quoted ? -1 : seg.indexOf('@');
     while (k >= 0) {
       const next = this.directive(start + k, start, end);
       k = seg.indexOf('@', next - start);
