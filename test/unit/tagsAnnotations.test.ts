@@ -111,6 +111,14 @@ describe('tag grammar: typos need a typed ID, directives are exact words', () =>
     assert.match(malformed('// @debt 42')[0], /Invalid ID '42'/);
   });
 
+  it('ends the IDs at a note separator before the next directive, and only there', () => {
+    const read = (text: string) => scanTags(text, 'a.ts').tags.map((t) => `${t.kind}:${t.ids.map((i) => i.id).join()}|${t.note ?? ''}`);
+    assert.deepEqual(read('// @intent kr:a @debt debt:b -- why'), ['intent:kr:a|', 'debt:debt:b|why']);
+    assert.deepEqual(read('// @intent kr:a -- why @debt debt:b'), ['intent:kr:a|why @debt debt:b']);
+    assert.deepEqual(read('// @intent kr:a,@debt debt:b'), ['intent:kr:a|'], 'a directive glued to a comma ends the IDs but is no tag');
+    assert.deepEqual(read('// @intent kr:a x@y -- note'), ['intent:kr:a|note']);
+  });
+
   it('ignores commented-out code that uses a variable named like a directive', () => {
     for (const text of ['# @intent = Intent.find(id)', '# @debt ||= Debt.new', '# @intent == nil', '# @intent += 1', '# @intent (x)']) {
       assert.deepEqual(scanTags(text, 'a.rb'), { tags: [], malformed: [], markers: [] }, text);

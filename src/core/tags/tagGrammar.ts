@@ -22,6 +22,11 @@ export class TagCollector {
   readonly markers: Marker[] = [];
   private lineStarts: number[] | undefined;
   private linesDone = false;
+  /** The comment line being read, and the backtick state up to the last directive asked about (see quoted). */
+  private seg = '';
+  private segStart = 0;
+  private tickNext = -1;
+  private tickOdd = false;
 
   constructor(
     private readonly text: string,
@@ -59,6 +64,10 @@ export class TagCollector {
   private line(start: number, end: number, quoted: boolean): void {
     // Search within the segment only: an unbounded indexOf on the whole text would make this quadratic.
     const seg = this.text.slice(start, end);
+    this.seg = seg;
+    this.segStart = start;
+    this.tickNext = seg.indexOf('`');
+    this.tickOdd = false;
     let k = quoted ? -1 : seg.indexOf('@');
     while (k >= 0) {
       const next = this.directive(start + k, start, end);
@@ -86,7 +95,7 @@ export class TagCollector {
     if (word === '' || !STARTS_WITH_LETTER.test(word)) return j > at + 1 ? j : at + 1;
     const kind = directiveKind(word);
     if (j < segEnd && !isSpaceCode(text.charCodeAt(j))) {
-      if (kind && text.charCodeAt(j) === 0x3a && (j + 1 >= segEnd || isSpaceCode(text.charCodeAt(j + 1))) && !this.quoted(at, j, segStart, segEnd)) {
+      if (kind && text.charCodeAt(j) === 0x3a && (j + 1 >= segEnd || isSpaceCode(text.charCodeAt(j + 1))) && !this.quoted(at)) {
         this.malformed.push({
           ...msg("Write '@{0} ID' without a colon after '@{0}'", word),
           range: this.range(at, j + 1),
@@ -95,11 +104,11 @@ export class TagCollector {
       }
       return j;
     }
-    if (kind) return this.quoted(at, j, segStart, segEnd) || this.codeFollows(j, segEnd) ? j : this.tag(kind, at, j, segEnd);
+    if (kind) return this.quoted(at) || this.codeFollows(j, segEnd) ? j : this.tag(kind, at, j, segEnd);
     // A near miss is reported only when an ID of the typed `prefix:name` shape follows: `@intnet kr:x`, not
     // `@Inject Foo`, `@insert WebServiceRef` or `@Intent` at the end of a sentence.
     const suggestion = typoOf(word);
-    if (suggestion && this.typedIdAt(j, segEnd) && !this.quoted(at, j, segStart, segEnd)) {
+    if (suggestion && this.typedIdAt(j, segEnd) && !this.quoted(at)) {
       this.malformed.push({
         ...msg("Unknown tag '@{0}': did you mean '{1}'?", word, suggestion),
         range: this.range(at, j),
@@ -109,16 +118,18 @@ export class TagCollector {
   }
 
   /**
-   * True when [at, end) lies inside a `code span` of its comment line: prose showing the syntax
-   * (`` `// @intent kr:x` above a function ``), not a tag.
+   * True when the `@` at `at` lies inside a `code span` of its comment line: prose showing the syntax
+   * (`` `// @intent kr:x` above a function ``), not a tag. Directives are asked for in ascending order within a
+   * line, so the backticks before `at` are counted once per line (never rescanned: linear on any line).
    */
-  private quoted(at: number, end: number, segStart: number, segEnd: number): boolean {
-    const text = this.text;
-    let ticks = 0;
-    for (let k = text.indexOf('`', segStart); k >= 0 && k < at; k = text.indexOf('`', k + 1)) ticks++;
-    if (ticks % 2 === 0) return false;
-    const close = text.indexOf('`', end);
-    return close >= 0 && close < segEnd;
+  private quoted(at: number): boolean {
+    const rel = at - this.segStart;
+    while (this.tickNext >= 0 && this.tickNext < rel) {
+      this.tickOdd = !this.tickOdd;
+      this.tickNext = this.seg.indexOf('`', this.tickNext + 1);
+    }
+    // Inside an open span, and a backtick after the directive word closes it on this line.
+    return this.tickOdd && this.tickNext >= 0;
   }
 
   /**
@@ -144,6 +155,19 @@ export class TagCollector {
     return TYPED_ID.test(text.slice(j, k));
   }
 
+  /** The first `@` after `from` that starts a token (after a space or comma, before a character), or segEnd. */
+  private nextTokenAt(from: number, segEnd: number): number {
+    const seg = this.seg;
+    for (let k = seg.indexOf('@', from - this.segStart); k >= 0; k = seg.indexOf('@', k + 1)) {
+      const a = this.segStart + k;
+      if (a >= segEnd) break;
+      const prev = this.text.charCodeAt(a - 1);
+      const next = a + 1 < segEnd ? this.text.charCodeAt(a + 1) : 0x20;
+      if ((isSpaceCode(prev) || prev === 0x2c) && !isSpaceCode(next) && next !== 0x2c) return a;
+    }
+    return segEnd;
+  }
+
   /** Parse the IDs and note of a tag whose directive spans [at, dirEnd); returns where to continue. */
   private tag(kind: TagKind, at: number, dirEnd: number, segEnd: number): number {
     const text = this.text;
@@ -151,7 +175,9 @@ export class TagCollector {
     // The IDs run up to the note separator, or up to another directive on the same line.
     let idsEnd = segEnd;
     let noteStart = -1;
-    const body = text.slice(dirEnd, segEnd);
+    // A separator past the next directive token never counts (the IDs stop at that token), so search only up
+    // to it: a line of many tags is read in linear time, not one rest-of-line search per tag.
+    const body = text.slice(dirEnd, this.nextTokenAt(dirEnd, segEnd));
     const sep = NOTE_SEPARATOR.exec(body);
     if (sep) {
       idsEnd = dirEnd + sep.index;
