@@ -16,7 +16,7 @@ export function directiveKind(word: string): TagKind | undefined {
 /** Words one edit from a directive that are words of their own, not typos of it. */
 const NOT_TYPOS = new Set(['indent', 'intend', 'intents-', 'dept', 'dent', 'debit']);
 /** Longest word compared: a directive plus one edit. */
-const MAX_TYPO_LENGTH = 'intent-file'.length + 1;
+const MAX_TYPO_LENGTH = Math.max(...TAG_DIRECTIVES.map((d) => d.length - 1)) + 1;
 
 /**
  * The directive a word most likely meant when it is very close to one (`Intent`, `intnet`, `intent-fle`,
