@@ -2,7 +2,8 @@
 // (JSON) or a PR comment (Markdown). Review findings are advisory: exit 0 unless --fail-on says otherwise.
 import { reaches, type FailOn } from '../core/findings/format';
 import { isHttpUrl, reviewJson, reviewMarkdown, reviewText } from '../core/review/format';
-import { GitError, reviewWorkingTree } from '../node/git';
+import { GitError } from '../node/git';
+import { reviewWorkingTree } from '../node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
 import { folder, oneOf, parse, positiveInt } from './options';

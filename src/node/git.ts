@@ -1,32 +1,94 @@
-// Git for reviews and reports, run with execFile/spawn (never a shell): the base of a change, the diff from it
-// to the working tree (staged, unstaged and untracked), the base tree as a WorkspaceHost the core indexes the
-// same way as the working tree, and the log of a period.
+// Git, run so that nothing the repository configures ever runs: only objects, refs and the index are read.
+// This module is the one place that starts git (the CLI's review and report --since, the editor's Review view);
+// what the repository says (.git/config, .gitattributes, hooks) and what the environment says (GIT_*) are
+// untrusted. See runGit below for the mechanism and the README's "Security" section.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
-import { IgnoreFile } from '../core/ignore/gitignore';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { isInside, normalizeRelative, relativeTo } from '../core/paths';
-import { loadGraph } from '../core/project';
-import { addedFile, parseUnifiedDiff, type ChangedFile } from '../core/review/diff';
-import { computeReview, type Review, type ReviewSide } from '../core/review/review';
-import type { SymbolFinder } from '../core/symbols/symbolFinder';
-import type { SymbolNode } from '../core/types';
-import { NodeHost } from './nodeHost';
+import { isInside, relativeTo } from '../core/paths';
 
 /** Git failed or the folder is not in a repository: a message a person understands. */
 export class GitError extends Error {}
 
 const MAX_OUTPUT = 256 * 1024 * 1024;
 
-/** Runs git in `cwd` and returns its stdout; rejects with a GitError carrying git's first stderr line. */
-export function git(cwd: string, args: readonly string[]): Promise<string> {
+/**
+ * Command-line configuration, the highest-priority scope: it wins over the repository's .git/config (and
+ * whatever it includes), the user's global and the system config. Each key is one way a repository could make
+ * git start a program or reach the network:
+ * - core.fsmonitor: a hook git runs to ask which files changed (any command that reads the index);
+ * - core.hooksPath: hooks (read-only commands run none, but a path to an empty folder makes sure);
+ * - core.pager / pager.*: the pager (also --no-pager, and stdout is never a terminal here);
+ * - diff.external, and diff.<driver>.command/textconv through .gitattributes: --no-ext-diff --no-textconv on
+ *   every diff and log, and only tree-to-index diffs (no work tree, so no clean/smudge/process filter);
+ * - log.showSignature + gpg.program / gpg.ssh.program / gpg.x509.program: signatures are never verified;
+ * - core.sshCommand, core.gitProxy, protocol.*.allow, credential.helper, core.askPass: a partial clone would
+ *   fetch a missing object through the remote; protocol.allow=never (and each protocol.<name>.allow, which
+ *   would win over it) forbids every transport;
+ * - gc.auto / maintenance.auto: no background maintenance after a command.
+ * Filters (filter.<driver>.clean/smudge/process) only run when git hashes or writes work-tree files; this module
+ * never asks it to (files are read and hashed by us, see workTreeChanges.ts, or passed with --no-filters).
+ */
+export const SAFE_CONFIG: readonly string[] = [
+  'core.fsmonitor=false',
+  'core.untrackedCache=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'core.sshCommand=false',
+  'core.gitProxy=',
+  'core.askPass=',
+  'core.editor=false',
+  'core.quotePath=false',
+  'credential.helper=',
+  'protocol.allow=never',
+  ...['file', 'git', 'ssh', 'http', 'https', 'ext', 'fd'].map((p) => `protocol.${p}.allow=never`),
+  'diff.external=',
+  'log.showSignature=false',
+  'gpg.program=false',
+  'gpg.ssh.program=false',
+  'gpg.x509.program=false',
+  'color.ui=false',
+  'gc.auto=0',
+  'maintenance.auto=false',
+  'fetch.recurseSubmodules=false',
+  'submodule.recurse=false',
+];
+
+/**
+ * The environment git runs with: ours without any GIT_* variable from outside (GIT_DIR, GIT_CONFIG_*,
+ * GIT_EXTERNAL_DIFF, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_PAGER, GIT_EXEC_PATH, ... could point git elsewhere or
+ * run a program), no prompt, no optional index lock, C locale; `extra` adds our own (a temporary index).
+ */
+export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^GIT_/i.test(key) && !/^(PAGER|EDITOR|VISUAL|SSH_ASKPASS)$/i.test(key)) env[key] = value;
+  }
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_ASKPASS: '', GIT_ATTR_NOSYSTEM: '1', LC_ALL: 'C', ...extra };
+}
+
+/** The arguments of every git call: no pager, the safe configuration, then the command. */
+export function gitArgs(args: readonly string[]): string[] {
+  return ['--no-pager', ...SAFE_CONFIG.flatMap((c) => ['-c', c]), ...args];
+}
+
+export interface GitRunOptions {
+  /** Extra environment (our own GIT_INDEX_FILE / GIT_OBJECT_DIRECTORY), on top of gitEnv(). */
+  readonly env?: Record<string, string>;
+  /** Written to git's stdin. */
+  readonly input?: string | Uint8Array;
+}
+
+/**
+ * Runs git in `cwd` (execFile, never a shell) and returns its stdout; rejects with a GitError carrying git's
+ * first stderr line. Every call goes through gitArgs and gitEnv.
+ */
+export function git(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
-      ['-c', 'core.quotePath=false', '-c', 'color.ui=false', ...args],
-      { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } },
+      gitArgs(args),
+      { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true, env: gitEnv(options.env) },
       (error, stdout, stderr) => {
         if (error) {
           const code = (error as NodeJS.ErrnoException).code;
@@ -37,13 +99,24 @@ export function git(cwd: string, args: readonly string[]): Promise<string> {
         }
       },
     );
+    if (options.input !== undefined) {
+      // A closed stdin (git failed early) surfaces as the command's own error above.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.input);
+    }
   });
 }
 
-async function tryGit(cwd: string, args: readonly string[]): Promise<string | undefined> {
+/** A long-lived git process (cat-file --batch), with the same arguments and environment as git(). */
+export function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn('git', gitArgs(args), { cwd, windowsHide: true, env: gitEnv() });
+}
+
+export async function tryGit(cwd: string, args: readonly string[]): Promise<string | undefined> {
   try {
     return (await git(cwd, args)).trim();
   } catch {
+    // Absence is the answer (no upstream, no such ref): the caller tries the next candidate.
     return undefined;
   }
 }
@@ -111,271 +184,10 @@ export async function resolveBase(top: string, ref?: string): Promise<ResolvedBa
   return { sha: base, ref: wanted };
 }
 
-function withinPrefix(path: string, prefix: string): string | undefined {
+export function withinPrefix(path: string, prefix: string): string | undefined {
   if (!isInside(path, prefix)) return undefined;
   const rel = relativeTo(path, prefix);
   return rel === '' ? undefined : rel;
-}
-
-function countLines(bytes: Uint8Array): number {
-  if (bytes.length === 0) return 0;
-  let n = 0;
-  for (const b of bytes) if (b === 10) n++;
-  return bytes[bytes.length - 1] === 10 ? n : n + 1;
-}
-
-/**
- * Files changed from `baseSha` to the working tree (staged and unstaged), plus untracked files (not ignored),
- * with paths relative to the reviewed folder.
- */
-export async function changedFiles(repo: RepoLocation, baseSha: string): Promise<ChangedFile[]> {
-  const pathspec = repo.prefix ? ['--', repo.prefix] : [];
-  const diff = await git(repo.top, [
-    'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '-U0', '--no-relative',
-    '--src-prefix=a/', '--dst-prefix=b/', '--ignore-submodules=all', baseSha, ...pathspec,
-  ]);
-  const out: ChangedFile[] = [];
-  for (const f of parseUnifiedDiff(diff)) {
-    const path = withinPrefix(f.path, repo.prefix);
-    if (path === undefined) continue;
-    const oldPath = f.oldPath === undefined ? undefined : withinPrefix(f.oldPath, repo.prefix);
-    if (f.oldPath !== undefined && oldPath === undefined) {
-      out.push({ ...f, path, oldPath: undefined, status: 'added', removed: [] });
-    } else {
-      out.push({ ...f, path, ...(oldPath !== undefined ? { oldPath } : {}) });
-    }
-  }
-  const untracked = await git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--full-name', ...pathspec]);
-  for (const full of untracked.split('\0')) {
-    if (!full) continue;
-    const path = withinPrefix(full, repo.prefix);
-    if (path === undefined || out.some((f) => f.path === path)) continue;
-    let bytes: Uint8Array | undefined;
-    try {
-      const abs = nodePath.join(repo.top, full);
-      if (fs.statSync(abs).isFile()) bytes = fs.readFileSync(abs);
-    } catch {
-      bytes = undefined;
-    }
-    if (!bytes) continue;
-    const binary = bytes.subarray(0, 8000).includes(0);
-    out.push(binary ? { ...addedFile(path, 0), binary: true } : addedFile(path, countLines(bytes)));
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-interface TreeEntry {
-  readonly object: string;
-  readonly size: number;
-}
-
-/** Reads blobs through one long-lived `git cat-file --batch`, one request at a time, in order. */
-class BlobReader implements Disposable {
-  private proc: ChildProcessWithoutNullStreams | undefined;
-  private buffer: Buffer = Buffer.alloc(0);
-  private readonly waiting: { resolve(b: Uint8Array | undefined): void }[] = [];
-  private failed = false;
-
-  constructor(private readonly top: string) {}
-
-  private start(): ChildProcessWithoutNullStreams {
-    const proc = spawn('git', ['cat-file', '--batch'], { cwd: this.top, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-    proc.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-      this.drain();
-    });
-    const fail = () => {
-      this.failed = true;
-      for (const w of this.waiting.splice(0)) w.resolve(undefined);
-    };
-    proc.on('error', fail);
-    proc.on('close', fail);
-    proc.stdin.on('error', fail);
-    proc.stderr.resume();
-    return proc;
-  }
-
-  private drain(): void {
-    while (this.waiting.length > 0) {
-      const nl = this.buffer.indexOf(10);
-      if (nl < 0) return;
-      const header = this.buffer.subarray(0, nl).toString('utf8');
-      const m = /^\S+ (\S+) (\d+)$/.exec(header);
-      if (!m) {
-        // "<object> missing" (or anything unexpected): no content follows.
-        this.buffer = this.buffer.subarray(nl + 1);
-        this.waiting.shift()!.resolve(undefined);
-        continue;
-      }
-      const size = Number(m[2]);
-      if (this.buffer.length < nl + 1 + size + 1) return;
-      const content = Uint8Array.prototype.slice.call(this.buffer, nl + 1, nl + 1 + size);
-      this.buffer = this.buffer.subarray(nl + 1 + size + 1);
-      this.waiting.shift()!.resolve(m[1] === 'blob' ? content : undefined);
-    }
-  }
-
-  read(object: string): Promise<Uint8Array | undefined> {
-    if (this.failed || !/^[0-9a-f]{4,64}$/.test(object)) return Promise.resolve(undefined);
-    this.proc ??= this.start();
-    return new Promise((resolve) => {
-      this.waiting.push({ resolve });
-      this.proc!.stdin.write(object + '\n');
-    });
-  }
-
-  dispose(): void {
-    this.failed = true;
-    this.proc?.stdin.end();
-    this.proc?.kill();
-    this.proc = undefined;
-  }
-}
-
-/**
- * The files of a commit as a WorkspaceHost: the listing from `git ls-tree`, contents from `git cat-file`. Files
- * the change left alone are read from the working tree when given (identical bytes, no git round trip).
- */
-export class GitTreeHost implements WorkspaceHost, Disposable {
-  private constructor(
-    private readonly entries: ReadonlyMap<string, TreeEntry>,
-    private readonly blobs: BlobReader,
-    private readonly unchanged?: { readonly disk: WorkspaceHost; readonly changed: ReadonlySet<string> },
-  ) {}
-
-  /**
-   * @param unchanged when given, paths not in `changed` (base paths of the diff) are read from `disk`, the
-   *   working tree the diff was taken against.
-   */
-  static async open(repo: RepoLocation, sha: string, unchanged?: { disk: WorkspaceHost; changed: ReadonlySet<string> }): Promise<GitTreeHost> {
-    const out = await git(repo.top, ['ls-tree', '-r', '-z', '-l', '--full-tree', sha, ...(repo.prefix ? ['--', repo.prefix] : [])]);
-    const entries = new Map<string, TreeEntry>();
-    for (const record of out.split('\0')) {
-      const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(record);
-      if (!m || m[2] !== 'blob' || m[1] === '120000') continue;
-      const path = withinPrefix(m[5], repo.prefix);
-      if (path === undefined || normalizeRelative(path) !== path) continue;
-      entries.set(path, { object: m[3], size: m[4] === '-' ? 0 : Number(m[4]) });
-    }
-    return new GitTreeHost(entries, new BlobReader(repo.top), unchanged);
-  }
-
-  async *listFiles(options?: ListOptions): AsyncIterable<string> {
-    const exclude = options?.exclude?.length ? new IgnoreFile('', options.exclude.join('\n')) : undefined;
-    for (const path of [...this.entries.keys()].sort()) {
-      if (exclude && excluded(exclude, path)) continue;
-      yield path;
-    }
-  }
-
-  async read(path: string): Promise<Uint8Array | undefined> {
-    const entry = this.entries.get(path);
-    if (!entry) return undefined;
-    if (this.unchanged && !this.unchanged.changed.has(path)) {
-      const bytes = await this.unchanged.disk.read(path);
-      if (bytes) return bytes;
-    }
-    return this.blobs.read(entry.object);
-  }
-
-  async size(path: string): Promise<number | undefined> {
-    return this.entries.get(path)?.size;
-  }
-
-  dispose(): void {
-    this.blobs.dispose();
-  }
-}
-
-function excluded(rules: IgnoreFile, path: string): boolean {
-  const parts = path.split('/');
-  for (let i = 1; i <= parts.length; i++) {
-    const sub = parts.slice(0, i).join('/');
-    if (rules.match(sub, parts[i - 1], i < parts.length) === 'ignored') return true;
-  }
-  return false;
-}
-
-/** Symbols of a side's files through a finder, read from its host, parsed once per file. */
-export function hostSymbols(host: WorkspaceHost, finder: SymbolFinder | undefined): (file: string) => Promise<readonly SymbolNode[] | undefined> {
-  const cache = new Map<string, Promise<SymbolNode[] | undefined>>();
-  return (file) => {
-    if (!finder) return Promise.resolve(undefined);
-    let hit = cache.get(file);
-    if (!hit) {
-      hit = (async () => {
-        const bytes = await host.read(file);
-        if (!bytes || bytes.length > 4_000_000) return undefined;
-        return finder.symbols(new TextDecoder('utf-8', { fatal: false }).decode(bytes), file);
-      })().catch(() => undefined);
-      cache.set(file, hit);
-    }
-    return hit;
-  };
-}
-
-export interface WorkingTreeReviewOptions {
-  /** Base ref (default: the merge-base with the upstream or the default branch). */
-  readonly base?: string;
-  readonly exclude?: readonly string[];
-  readonly maxFileSize?: number;
-  readonly finder?: SymbolFinder;
-  /** The working tree side when the caller already has it (the editor's session); built from disk otherwise. */
-  readonly head?: ReviewSide;
-  /** Reads the working tree (default: a NodeHost on `root`). */
-  readonly disk?: WorkspaceHost;
-  /**
-   * Keeps the last indexed base between calls (the editor refreshes often): reused while the base commit and
-   * the set of changed files are the same, since every other base file is read from the unchanged working tree.
-   */
-  readonly baseCache?: { key?: string; side?: ReviewSide };
-}
-
-export interface WorkingTreeReview {
-  readonly review: Review;
-  readonly base: ResolvedBase;
-  readonly repo: RepoLocation;
-}
-
-/** Indexes a side (graph + index) over a host, as `IntentProject.open` does. */
-export async function indexSide(host: WorkspaceHost, options: { exclude?: readonly string[]; maxFileSize?: number; finder?: SymbolFinder }): Promise<ReviewSide & { index: WorkspaceIndex }> {
-  const index = new WorkspaceIndex(host, { exclude: options.exclude, maxFileSize: options.maxFileSize, concurrency: 32 });
-  await index.build();
-  const graph = await loadGraph(host, index.files());
-  return { graph, index, symbols: hostSymbols(host, options.finder) };
-}
-
-/** The review of everything in `root`'s working tree that differs from the base. */
-export async function reviewWorkingTree(root: string, options: WorkingTreeReviewOptions = {}): Promise<WorkingTreeReview> {
-  const repo = await locateRepo(root);
-  const base = await resolveBase(repo.top, options.base);
-  const changes = await changedFiles(repo, base.sha);
-  const disk = options.disk ?? new NodeHost(root);
-  const changedAtBase = new Set(changes.map((c) => c.oldPath ?? c.path));
-  const key = `${base.sha}\u0000${[...changedAtBase].sort().join('\u0000')}\u0000${(options.exclude ?? []).join('\u0000')}`;
-  const cached = options.baseCache?.key === key ? options.baseCache.side : undefined;
-  const baseHost = cached ? undefined : await GitTreeHost.open(repo, base.sha, { disk, changed: changedAtBase });
-  try {
-    let baseSide = cached;
-    if (!baseSide) {
-      const side = await indexSide(baseHost!, options);
-      // The symbols of the base are read lazily: keep them readable after this call's host is gone.
-      baseSide = { graph: side.graph, index: side.index, symbols: hostSymbols(baseHost!, options.finder) };
-      await preloadChanged(baseSide, changedAtBase);
-      if (options.baseCache) Object.assign(options.baseCache, { key, side: baseSide });
-    }
-    const head = options.head ?? (await indexSide(disk, options));
-    const review = await computeReview({ base: baseSide, head, changes });
-    return { review, base, repo };
-  } finally {
-    baseHost?.dispose();
-    if (!options.disk && disk instanceof NodeHost) disk.dispose();
-  }
-}
-
-/** Parses the symbols of the changed base files now, while their git reader is open. */
-async function preloadChanged(side: ReviewSide, changed: ReadonlySet<string>): Promise<void> {
-  await Promise.all([...changed].map((path) => side.symbols(path).catch(() => undefined)));
 }
 
 export interface CommitTouch {
@@ -391,7 +203,7 @@ export interface CommitTouch {
 export async function commitsSince(root: string, sinceIso: string, maxCommits = 5_000): Promise<CommitTouch[]> {
   const repo = await locateRepo(root);
   const out = await git(repo.top, [
-    'log', `--since=${sinceIso}`, `--max-count=${maxCommits}`, '--no-merges', '--name-only', '-z',
+    'log', '--no-show-signature', '--no-ext-diff', '--no-textconv', `--since=${sinceIso}`, `--max-count=${maxCommits}`, '--no-merges', '--name-only', '-z',
     '--format=%x1e%H%x1f%aI%x1f%an%x1f%s', ...(repo.prefix ? ['--', repo.prefix] : []),
   ]);
   const commits: CommitTouch[] = [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { IntentProject } from '../../src/core/project';
 import { reportHtml } from '../../src/core/report/html';
 import { buildReport, compareDebt, parseDuration, type DebtEntry, type Report } from '../../src/core/report/report';
-import { hostSymbols } from '../../src/node/git';
+import { hostSymbols } from '../../src/node/workingTreeReview';
 import { NodeHost } from '../../src/node/nodeHost';
 import { TreeSitterSymbolFinder } from '../../src/node/treeSitterSymbols';
 import { TempRepo, runCli } from './reviewGit';

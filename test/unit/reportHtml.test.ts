@@ -10,7 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { IntentProject } from '../../src/core/project';
 import { reportHtml } from '../../src/core/report/html';
 import { buildReport, type Report } from '../../src/core/report/report';
-import { hostSymbols } from '../../src/node/git';
+import { hostSymbols } from '../../src/node/workingTreeReview';
 import { NodeHost } from '../../src/node/nodeHost';
 import { TreeSitterSymbolFinder } from '../../src/node/treeSitterSymbols';
 

@@ -4,7 +4,9 @@ import { strict as assert } from 'node:assert';
 import { parseUnifiedDiff, mapBaseLine, firstChangedLine, unquoteGitPath } from '../../src/core/review/diff';
 import { fileLink, reviewMarkdown } from '../../src/core/review/format';
 import type { IntentGroup, Review } from '../../src/core/review/review';
-import { changedFiles, defaultBaseRef, locateRepo, resolveBase, reviewWorkingTree } from '../../src/node/git';
+import { defaultBaseRef, locateRepo, resolveBase } from '../../src/node/git';
+import { changedFiles } from '../../src/node/workTreeChanges';
+import { reviewWorkingTree } from '../../src/node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../../src/node/treeSitterSymbols';
 import { TempRepo, runCli } from './reviewGit';
 

@@ -1,11 +1,12 @@
 // The Review view: the current branch's change (staged, unstaged and untracked) against its base, grouped by
 // intent, with review diagnostics (IL030–IL032) and Copy Intent Summary. The repository comes from VS Code's
-// git extension when it is there (and refreshes on its state changes); git itself runs through src/node/git.ts.
+// git extension when it is there (and refreshes on its state changes); git itself runs through src/node/git.ts (nothing the repository configures runs).
 import * as vscode from 'vscode';
 import { reviewMarkdown } from '../../core/review/format';
 import type { ReviewSide } from '../../core/review/review';
 import type { Finding } from '../../core/types';
-import { GitError, hostSymbols, locateRepo, reviewWorkingTree } from '../../node/git';
+import { GitError, locateRepo } from '../../node/git';
+import { hostSymbols, reviewWorkingTree } from '../../node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { CommandId, ConfigSection, ViewId } from '../ids';
 import { localize } from '../l10n';

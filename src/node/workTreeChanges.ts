@@ -1,0 +1,130 @@
+// The change from a base commit to the working tree without letting git read the working tree: git would run
+// the repository's clean filters, fsmonitor and diff drivers on it. We hash the files ourselves, hand git only
+// the blobs that differ (hash-object --no-filters into a temporary object folder, a temporary index), and ask
+// for a tree-to-index diff, which touches objects only. The repository's own index and objects stay untouched.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as nodePath from 'node:path';
+import { parseUnifiedDiff, type ChangedFile } from '../core/review/diff';
+import { git, withinPrefix, type RepoLocation } from './git';
+import { listTree, type TreeEntry } from './gitTree';
+
+const CHUNK = 1024 * 1024;
+
+/** Git's object id of a file's bytes (`blob <size>\0` + content), read in chunks; undefined unless a regular file. */
+export function hashBlob(abs: string, format: 'sha1' | 'sha256'): string | undefined {
+  let fd: number;
+  try {
+    // O_NOFOLLOW: a symlink is not the file it points to; O_NONBLOCK: a FIFO swapped in cannot block the open.
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch {
+    // Gone, a symlink or unreadable: not a file the change can contain (as git, which sees no file there).
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const hash = createHash(format).update(`blob ${stat.size}\0`);
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, stat.size)));
+    let total = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      total += n;
+    }
+    // A file that grew or shrank while read: its header no longer matches, so it reads as changed (re-hashed by git).
+    return total === stat.size ? hash.digest('hex') : '0'.repeat(format === 'sha1' ? 40 : 64);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What to tell the temporary index: a new blob for a path, or that the path is gone. */
+type Update = { readonly full: string; readonly mode: string; readonly gone: false } | { readonly full: string; readonly gone: true };
+
+/**
+ * Files changed from `baseSha` to the working tree (committed, staged, unstaged and untracked but not ignored),
+ * with git's rename detection and hunks, paths relative to the reviewed folder.
+ */
+export async function changedFiles(repo: RepoLocation, baseSha: string, base?: ReadonlyMap<string, TreeEntry>): Promise<ChangedFile[]> {
+  const pathspec = repo.prefix ? ['--', repo.prefix] : [];
+  const format = (await git(repo.top, ['rev-parse', '--show-object-format'])).trim() === 'sha256' ? 'sha256' : 'sha1';
+  const baseEntries = base ?? (await listTree(repo, baseSha));
+  // The index and .gitignore say which files are part of the working tree; git reads no file content for this.
+  const listed = await git(repo.top, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', ...pathspec]);
+  const work = new Set<string>();
+  for (const full of listed.split('\0')) {
+    const path = full ? withinPrefix(full, repo.prefix) : undefined;
+    if (path !== undefined) work.add(path);
+  }
+  const full = (path: string) => (repo.prefix ? `${repo.prefix}/${path}` : path);
+  const updates: Update[] = [];
+  for (const path of new Set([...baseEntries.keys(), ...work])) {
+    const entry = baseEntries.get(path);
+    const oid = work.has(path) ? hashBlob(nodePath.join(repo.top, full(path)), format) : undefined;
+    if (oid === undefined) {
+      if (entry) updates.push({ full: full(path), gone: true });
+      continue;
+    }
+    if (entry?.object === oid) continue;
+    const executable = (fs.lstatSync(nodePath.join(repo.top, full(path))).mode & 0o111) !== 0;
+    updates.push({ full: full(path), mode: entry?.mode ?? (executable ? '100755' : '100644'), gone: false });
+  }
+  if (updates.length === 0) return [];
+  return diffAgainstTemporaryIndex(repo, baseSha, updates, pathspec, format);
+}
+
+async function diffAgainstTemporaryIndex(repo: RepoLocation, baseSha: string, updates: readonly Update[], pathspec: readonly string[], format: 'sha1' | 'sha256'): Promise<ChangedFile[]> {
+  const scratch = fs.mkdtempSync(nodePath.join(tmpdir(), 'intent-lens-git-'));
+  try {
+    const objects = nodePath.resolve(repo.top, (await git(repo.top, ['rev-parse', '--git-path', 'objects'])).trim());
+    fs.mkdirSync(nodePath.join(scratch, 'objects'));
+    // New blobs go to our scratch object folder; the repository's objects are read as an alternate.
+    const env = {
+      GIT_INDEX_FILE: nodePath.join(scratch, 'index'),
+      GIT_OBJECT_DIRECTORY: nodePath.join(scratch, 'objects'),
+      GIT_ALTERNATE_OBJECT_DIRECTORIES: objects,
+    };
+    await git(repo.top, ['read-tree', baseSha], { env });
+    const written = updates.filter((u): u is Extract<Update, { gone: false }> => !u.gone);
+    const oids = new Map<string, string>();
+    // hash-object reads one path per line: a name with a newline is hashed on its own, through stdin.
+    const plain = written.filter((u) => !u.full.includes('\n'));
+    if (plain.length) {
+      const out = (await git(repo.top, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { env, input: plain.map((u) => u.full).join('\n') + '\n' })).trim().split('\n');
+      plain.forEach((u, i) => oids.set(u.full, out[i]));
+    }
+    for (const u of written.filter((w) => w.full.includes('\n'))) {
+      const bytes = fs.readFileSync(nodePath.join(repo.top, u.full));
+      oids.set(u.full, (await git(repo.top, ['hash-object', '-w', '--no-filters', '--stdin'], { env, input: bytes })).trim());
+    }
+    const zero = '0'.repeat(format === 'sha256' ? 64 : 40);
+    const info = updates.map((u) => (u.gone ? `0 ${zero}\t${u.full}` : `${u.mode} ${oids.get(u.full)}\t${u.full}`)).join('\0') + '\0';
+    await git(repo.top, ['update-index', '-z', '--index-info'], { env, input: info });
+    const diff = await git(repo.top, [
+      'diff-index', '--cached', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '-U0',
+      '--src-prefix=a/', '--dst-prefix=b/', '--ignore-submodules=all', baseSha, ...pathspec,
+    ], { env });
+    return relativeFiles(parseUnifiedDiff(diff), repo.prefix);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Paths relative to the reviewed folder; a rename from outside it is an addition. */
+function relativeFiles(files: readonly ChangedFile[], prefix: string): ChangedFile[] {
+  const out: ChangedFile[] = [];
+  for (const f of files) {
+    const path = withinPrefix(f.path, prefix);
+    if (path === undefined) continue;
+    const oldPath = f.oldPath === undefined ? undefined : withinPrefix(f.oldPath, prefix);
+    if (f.oldPath !== undefined && oldPath === undefined) {
+      out.push({ ...f, path, oldPath: undefined, status: 'added', removed: [] });
+    } else {
+      out.push({ ...f, path, ...(oldPath !== undefined ? { oldPath } : {}) });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
