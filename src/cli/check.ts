@@ -1,5 +1,4 @@
 // `intent-lens check`: every finding of a folder, in text, JSON, SARIF or Markdown, with a CI baseline.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBaseline, newSince, parseBaseline, type Baseline } from '../core/findings/baseline';
 import { formatText, reaches, summarize, toJsonFinding, type FailOn } from '../core/findings/format';
@@ -8,11 +7,15 @@ import { toSarif } from '../core/findings/sarif';
 import { DEFAULT_MAX_FILE_SIZE, type SkipReason } from '../core/index/fileScan';
 import { IntentProject } from '../core/project';
 import type { Finding } from '../core/types';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { readBounded } from '../node/boundedRead';
 import { NodeHost } from '../node/nodeHost';
 import { CliError, type CliIo } from './io';
 import { folder, oneOf, parse, positiveInt } from './options';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+/** A baseline is one fingerprint per finding: far below this even for 100k findings. */
+const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
@@ -75,20 +78,20 @@ function skippedSummary(counts: Record<SkipReason, number>, maxFileSize: number)
 
 function writeBaseline(path: string, findings: readonly Finding[]): void {
   try {
-    writeFileSync(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
+    // Atomic: a full disk or a kill mid-write leaves the old baseline, never a truncated one.
+    writeFileAtomic(path, JSON.stringify(createBaseline(findings), null, 2) + '\n');
   } catch (error) {
     throw new CliError(`cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
 }
 
 function readBaseline(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  const read = readBounded(path, { maxBytes: MAX_BASELINE_BYTES });
+  if (!read.ok) {
+    const why = read.reason === 'tooLarge' ? `larger than ${MAX_BASELINE_BYTES / (1024 * 1024)} MB` : read.reason === 'notFile' ? 'not a regular file' : (read.code ?? read.reason);
+    throw new CliError(`cannot read the baseline ${path}: ${why}`);
   }
-  const baseline = parseBaseline(text);
+  const baseline = parseBaseline(new TextDecoder('utf-8').decode(read.bytes));
   if (!baseline) throw new CliError(`${path} is not an intent-lens baseline (write one with --write-baseline)`);
   return baseline;
 }

@@ -1,12 +1,12 @@
 // `intent-lens report`: coverage per objective and key result, the code serving each, debt ranked by what it
 // hurts, untriaged TODOs and findings, as Markdown, JSON or one self-contained HTML page; with --since, the
 // commits that moved each key result's code in that window.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IntentProject } from '../core/project';
 import { reportHtml } from '../core/report/html';
 import { reportMarkdown } from '../core/report/markdown';
 import { buildReport, parseDuration, type ReportInput } from '../core/report/report';
+import { writeFileAtomic } from '../node/atomicWrite';
 import { NodeHost } from '../node/nodeHost';
 import { commitsSince, GitError } from '../node/git';
 import { hostSymbols } from '../node/workingTreeReview';
@@ -56,7 +56,7 @@ export async function runReport(args: string[], io: CliIo, now: () => Date = () 
     if (values.output) {
       const path = resolve(io.cwd, values.output);
       try {
-        writeFileSync(path, text);
+        writeFileAtomic(path, text);
       } catch (error) {
         throw new CliError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? error}`);
       }

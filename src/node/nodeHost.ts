@@ -8,6 +8,7 @@ import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
 import { normalizeRelative } from '../core/paths';
 import type { FileScanOptions, FileScanOutcome } from '../core/index/fileScan';
 import type { ListedScan, ListingScanner, ScanExecutor } from '../core/index/scanExecutor';
+import { readBounded } from './boundedRead';
 import { CLEAN, scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkReply, type WalkRequest } from './scanWorker';
 import { newWalkStats, TreeWalker, walkFiles, type DirTask, type WalkDir, type WalkStats } from './walker';
 
@@ -243,11 +244,9 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
   async read(path: string): Promise<Uint8Array | undefined> {
     const abs = this.abs(path);
     if (!abs) return undefined;
-    try {
-      return await fs.promises.readFile(abs);
-    } catch {
-      return undefined;
-    }
+    // Bounded and non-blocking: a FIFO or a huge file swapped in after the listing reads as absent.
+    const r = readBounded(abs);
+    return r.ok ? r.bytes : undefined;
   }
 
   async size(path: string): Promise<number | undefined> {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { IgnoreChain, IgnoreFile, parseGitignore } from '../core/ignore/gitignore';
+import { readBoundedText } from './boundedRead';
 
 export interface WalkOptions {
   /** Caller excludes in .gitignore syntax, root-relative; they win over every ignore file. */
@@ -27,11 +28,8 @@ export function newWalkStats(): WalkStats {
 }
 
 function readText(abs: string): string | undefined {
-  try {
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // Bounded and non-blocking (a .gitignore can be a FIFO or a huge file); an unreadable one counts as absent.
+  return readBoundedText(abs);
 }
 
 /** The root-level rule sets: caller excludes (highest) and .git/info/exclude (lowest). */

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { parseUnifiedDiff, type ChangedFile } from '../core/review/diff';
+import { readBounded } from './boundedRead';
 import { git, withinPrefix, type RepoLocation } from './git';
 import { listTree, type TreeEntry } from './gitTree';
 
@@ -97,11 +98,15 @@ async function diffAgainstTemporaryIndex(repo: RepoLocation, baseSha: string, up
       plain.forEach((u, i) => oids.set(u.full, out[i]));
     }
     for (const u of written.filter((w) => w.full.includes('\n'))) {
-      const bytes = fs.readFileSync(nodePath.join(repo.top, u.full));
+      const read = readBounded(nodePath.join(repo.top, u.full), { noFollow: true, maxBytes: Number.MAX_SAFE_INTEGER });
+      if (!read.ok) continue;
+      const bytes = read.bytes;
       oids.set(u.full, (await git(repo.top, ['hash-object', '-w', '--no-filters', '--stdin'], { env, input: bytes })).trim());
     }
     const zero = '0'.repeat(format === 'sha256' ? 64 : 40);
-    const info = updates.map((u) => (u.gone ? `0 ${zero}\t${u.full}` : `${u.mode} ${oids.get(u.full)}\t${u.full}`)).join('\0') + '\0';
+    // A file that vanished between our hash and git's is left as it was at the base.
+    const info = updates.filter((u) => u.gone || oids.has(u.full))
+      .map((u) => (u.gone ? `0 ${zero}\t${u.full}` : `${u.mode} ${oids.get(u.full)}\t${u.full}`)).join('\0') + '\0';
     await git(repo.top, ['update-index', '-z', '--index-info'], { env, input: info });
     const diff = await git(repo.top, [
       'diff-index', '--cached', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '-U0',

@@ -20,7 +20,8 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
 /** Parses a baseline file's text; undefined when it is not one. */
 export function parseBaseline(text: string): Baseline | undefined {
   try {
-    const value = JSON.parse(text) as unknown;
+    // A byte-order mark (editors on Windows add one) is not part of the JSON.
+    const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     if (typeof value !== 'object' || value === null) return undefined;
     const { version, fingerprints } = value as { version?: unknown; fingerprints?: unknown };
     if (version !== 1 || typeof fingerprints !== 'object' || fingerprints === null || Array.isArray(fingerprints)) return undefined;
