@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../node/atomicWrite';
 import { readBounded } from '../node/boundedRead';
 import { NodeHost } from '../node/nodeHost';
 import { CliError, type CliIo } from './io';
-import { folder, oneOf, parse, positiveInt } from './options';
+import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 /** A baseline is one fingerprint per finding: far below this even for 100k findings. */
@@ -30,7 +30,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
   const format = oneOf('format', values.format, FORMATS, 'text');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON, 'error');
-  const root = folder(io.cwd, positionals[0]);
+  const root = rootFolder(io.cwd, positionals[0])!;
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
 
   const project = await IntentProject.open(new NodeHost(root), { maxFileSize, exclude: values.exclude });

@@ -1,14 +1,16 @@
 // `intent-lens explain PATH[:LINE]`: the effective intent at a place, each item with its provenance.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { describeProvenance, effectiveIntent, type IntentLink } from '../core/analysis/effectiveIntent';
 import { krProgress } from '../core/manifest/progress';
-import { IntentProject, MANIFEST_NAME } from '../core/project';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/index/fileScan';
+import { IntentProject } from '../core/project';
 import type { IntentItem } from '../core/types';
+import { cleanText } from '../core/untrusted/text';
 import { NodeHost } from '../node/nodeHost';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
-import { folder, oneOf, parse } from './options';
+import { oneOf, parse, rootFolder } from './options';
 
 const KIND_LABEL: Record<IntentItem['kind'], string> = {
   objective: 'objective',
@@ -25,19 +27,6 @@ export function splitPathLine(arg: string): { path: string; line?: number } {
   return { path: arg };
 }
 
-/** The outermost folder holding an intent.yaml above `start`, not crossing a git repository's top. */
-export function findRoot(start: string): string | undefined {
-  let found: string | undefined;
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, MANIFEST_NAME))) found = dir;
-    if (existsSync(join(dir, '.git'))) return found;
-    const parent = dirname(dir);
-    if (parent === dir) return found;
-    dir = parent;
-  }
-}
-
 export async function runExplain(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { root: { type: 'string' }, format: { type: 'string' } });
   if (positionals.length !== 1) throw new CliError('expected exactly one PATH[:LINE]');
@@ -45,17 +34,21 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
   const { path, line } = splitPathLine(positionals[0]);
   const abs = resolve(io.cwd, path);
   if (!existsSync(abs) || !statSync(abs).isFile()) throw new CliError(`no such file: ${path}`);
-  const root = values.root ? folder(io.cwd, values.root) : findRoot(dirname(abs));
-  if (!root) throw new CliError(`no ${MANIFEST_NAME} found above ${path} (use --root DIR)`);
-  const rel = relative(root, abs).split(sep).join('/');
-  if (rel.startsWith('..')) throw new CliError(`${path} is outside the root ${root}`);
+  const root = rootFolder(io.cwd, values.root, dirname(abs));
+  if (!root) throw new CliError(`${path} is outside the working folder and any git repository (use --root DIR)`);
+  // Through symlinks, where the file really is: a link out of the root is outside it.
+  const rel = relative(realpathSync(root), realpathSync(abs)).split(sep).join('/');
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new CliError(`${path} is outside the root ${root} (use --root DIR)`);
+  const size = statSync(abs).size;
 
   const host = new NodeHost(root);
   const project = await IntentProject.open(host);
   const scan = project.index.entry(rel);
-  const bytes = await host.read(rel);
+  // The index's size limit holds here too: a huge file is explained by scopes and file tags, never read whole.
+  const bytes = size <= DEFAULT_MAX_FILE_SIZE ? await host.read(rel) : undefined;
+  if (!bytes) io.err(`intent-lens explain: ${cleanText(rel)} is not read for tags (${size > DEFAULT_MAX_FILE_SIZE ? `larger than ${DEFAULT_MAX_FILE_SIZE / 1024} KB` : 'unreadable'})`);
   const text = bytes ? new TextDecoder().decode(bytes) : '';
-  if (line !== undefined) {
+  if (line !== undefined && bytes) {
     const lineCount = text.split('\n').length;
     if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
   }
@@ -86,7 +79,8 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const where = `${rel}${line ? `:${line}` : ''}` + (result.symbols.length ? ` (in ${result.symbols.join(' › ')})` : '');
-  io.out(where);
+  // Untrusted text (file and symbol names, titles, notes) is printed one line per value, control characters escaped.
+  io.out(cleanText(where));
   if (result.links.length === 0) {
     io.out('  no intent: no tag, file tag or scope links this place');
     return 0;
@@ -98,7 +92,7 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
 function describeLink(link: IntentLink): string {
   const item = link.item;
   const head = item
-    ? `  ${link.debt ? 'debt → ' : ''}${item.id}  ${item.title}  [${KIND_LABEL[item.kind]}${item.status ? `, ${item.status}` : ''}${item.kind === 'keyResult' ? `, ${krProgress(item).label}` : ''}]`
-    : `  ${link.id}  (unknown ID)`;
-  return `${head}\n      ${describeProvenance(link.via)}${link.note ? ` — ${link.note}` : ''}`;
+    ? `  ${link.debt ? 'debt → ' : ''}${item.id}  ${cleanText(item.title)}  [${KIND_LABEL[item.kind]}${item.status ? `, ${item.status}` : ''}${item.kind === 'keyResult' ? `, ${cleanText(krProgress(item).label)}` : ''}]`
+    : `  ${cleanText(link.id)}  (unknown ID)`;
+  return `${head}\n      ${cleanText(describeProvenance(link.via))}${link.note ? ` — ${cleanText(link.note)}` : ''}`;
 }

@@ -9,3 +9,38 @@ export interface CliIo {
 
 /** A usage or I/O problem: printed as one line on stderr, exit code 2. */
 export class CliError extends Error {}
+
+/** Writable the way process.stdout and process.stderr are (a seam for the ordering test). */
+export interface OutStream {
+  write(text: string): boolean;
+  readonly writableLength: number;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * The real streams, in order: a write to stdout that a pipe did not take at once is finished asynchronously,
+ * so stderr lines (the summary, errors) wait until stdout has drained; with both streams on one pipe
+ * (`2>&1 | tee`), the summary comes after the findings, never between them.
+ */
+export function processIo(version: string, stdout: OutStream = process.stdout, stderr: OutStream = process.stderr, cwd = process.cwd()): CliIo {
+  const waiting: string[] = [];
+  const line = (text: string) => (text.endsWith('\n') ? text : text + '\n');
+  const flush = () => {
+    if (stdout.writableLength > 0) {
+      stdout.once('drain', flush);
+      return;
+    }
+    for (const text of waiting.splice(0)) stderr.write(text);
+  };
+  return {
+    out: (text) => {
+      stdout.write(line(text));
+    },
+    err: (text) => {
+      waiting.push(line(text));
+      if (waiting.length === 1) flush();
+    },
+    cwd,
+    version,
+  };
+}

@@ -2,8 +2,9 @@
 // each command lives in its own file. Exit codes: 0 ok, 1 findings reach --fail-on, 2 usage or I/O error.
 import { runCheck } from './check';
 import { runExplain } from './explain';
-import { CliError, type CliIo } from './io';
+import { CliError, processIo, type CliIo } from './io';
 import { HELP } from './help';
+import { cleanText } from '../core/untrusted/text';
 import { runReport } from './report';
 import { runReview } from './review';
 
@@ -26,30 +27,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`intent-lens: unknown command '${command}' (try: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+    io.err(`intent-lens: unknown command '${cleanText(command)}' (try: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
     return 2;
   }
   try {
     return await run(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.err(`intent-lens ${command}: ${error.message}`);
+      io.err(`intent-lens ${command}: ${cleanText(error.message)}`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`intent-lens ${command}: internal error: ${message}`);
+    io.err(`intent-lens ${command}: internal error: ${cleanText(message)}`);
     if (process.env.INTENT_LENS_DEBUG) io.err(error instanceof Error ? (error.stack ?? '') : '');
     return 2;
   }
 }
 
 if (require.main === module) {
-  const io: CliIo = {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    cwd: process.cwd(),
-    version: typeof INTENT_LENS_VERSION === 'string' ? INTENT_LENS_VERSION : '0.0.0-dev',
-  };
+  const io = processIo(typeof INTENT_LENS_VERSION === 'string' ? INTENT_LENS_VERSION : '0.0.0-dev');
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

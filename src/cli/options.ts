@@ -1,6 +1,6 @@
 // Shared option parsing for the CLI commands: util.parseArgs with one-line usage errors.
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './io';
 
@@ -24,6 +24,31 @@ export function folder(cwd: string, path: string | undefined): string {
   if (!existsSync(abs)) throw new CliError(`no such folder: ${path ?? abs}`);
   if (!statSync(abs).isDirectory()) throw new CliError(`not a folder: ${path ?? abs}`);
   return abs;
+}
+
+/** The nearest folder at or above `start` holding `.git` (a folder, or a file in a worktree), if any. */
+export function nearestGitRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (let depth = 0; depth < 4096; depth++) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/**
+ * The root a command works on, one rule for check, explain, review and report: the folder given on the command
+ * line (DIR, or explain's --root); else the working folder when it holds `start` (for explain, the file's
+ * folder); else the nearest git root above `start`. Nothing above the root is read: no parent folder's
+ * intent.yaml is picked up. Undefined when there is no root (explain then asks for --root).
+ */
+export function rootFolder(cwd: string, given: string | undefined, start: string = cwd): string | undefined {
+  if (given !== undefined) return folder(cwd, given);
+  const rel = relative(resolve(cwd), resolve(start));
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) return resolve(cwd);
+  return nearestGitRoot(start);
 }
 
 export function positiveInt(name: string, value: string | undefined): number | undefined {

@@ -12,7 +12,7 @@ import { commitsSince, GitError } from '../node/git';
 import { hostSymbols } from '../node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
-import { folder, oneOf, parse, positiveInt } from './options';
+import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['markdown', 'json', 'html'] as const;
 
@@ -26,7 +26,7 @@ export async function runReport(args: string[], io: CliIo, now: () => Date = () 
   });
   if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
   const format = oneOf('format', values.format, FORMATS, 'markdown');
-  const root = folder(io.cwd, positionals[0]);
+  const root = rootFolder(io.cwd, positionals[0])!;
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
   let activity: ReportInput['activity'];
   if (values.since !== undefined) {

@@ -1,12 +1,13 @@
 // `intent-lens review`: the change from a base to the working tree, grouped by intent, for a terminal, a tool
 // (JSON) or a PR comment (Markdown). Review findings are advisory: exit 0 unless --fail-on says otherwise.
 import { reaches, type FailOn } from '../core/findings/format';
-import { isHttpUrl, reviewJson, reviewMarkdown, reviewText } from '../core/review/format';
+import { reviewJson, reviewMarkdown, reviewText } from '../core/review/format';
+import { isHttpUrl } from '../core/untrusted/uri';
 import { GitError } from '../node/git';
 import { reviewWorkingTree } from '../node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
-import { folder, oneOf, parse, positiveInt } from './options';
+import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -25,7 +26,7 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON, 'never');
   const linkBase = values['link-base'];
   if (linkBase !== undefined && !isHttpUrl(linkBase)) throw new CliError(`--link-base must be an http(s) URL, got '${linkBase}'`);
-  const root = folder(io.cwd, positionals[0]);
+  const root = rootFolder(io.cwd, positionals[0])!;
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
 
   let result;

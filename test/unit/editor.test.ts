@@ -8,7 +8,7 @@ import { manifestCompletionContext, tagCompletionContext } from '../../src/core/
 import { itemHoverMarkdown, progressText } from '../../src/core/editor/hoverMarkdown';
 import { manifestIdAt, manifestLinks, manifestOccurrences } from '../../src/core/editor/idOccurrences';
 import { lensTitle, MAX_LENS_IDS } from '../../src/core/editor/lensTitle';
-import { escapeMarkdown, sanitizeDescription } from '../../src/core/editor/markdown';
+import { escapeMarkdown, sanitizeDescription } from '../../src/core/untrusted/markdown';
 import { sectionForId, stubEntryEdit } from '../../src/core/editor/stubEntry';
 import { buildGraph } from '../../src/core/manifest/buildGraph';
 import { parseManifest } from '../../src/core/manifest/parseManifest';

@@ -1,10 +1,11 @@
 // The hover of an intent item as Markdown: title, kind, status, owner, KR progress with a text bar, problem
 // persona and evidence, constraint kind and appliesTo, debt cost/impact/tracker, description, and how the
-// item links to the place hovered. All manifest text goes through the escaping of ./markdown.
+// item links to the place hovered. All manifest text goes through the escaping of ../untrusted/markdown.
 import { effectiveStatus, successorOf } from '../analysis/codeFindings';
 import { krProgress, progressBar } from '../manifest/progress';
 import type { IntentGraph, IntentItem, ItemKind } from '../types';
-import { escapeMarkdown, isHttpUrl, safeLink, sanitizeDescription } from './markdown';
+import { codeSpan, escapeMarkdown, safeLink, sanitizeDescription } from '../untrusted/markdown';
+import { isHttpUrl } from '../untrusted/uri';
 
 /** Labels of the hover, translated by the host (English defaults below). */
 export interface HoverLabels {
@@ -54,7 +55,7 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
   unknown: (id) => `'${id}' is not declared in any intent.yaml`,
 };
 
-const code = (text: string): string => '`' + text.replace(/`/g, "'").replace(/\s+/g, ' ') + '`';
+const code = (text: string): string => codeSpan(text.replace(/\s+/g, ' '));
 
 function field(label: string, value: string): string {
   return `**${escapeMarkdown(label)}:** ${value}`;

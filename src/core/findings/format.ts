@@ -1,5 +1,6 @@
-// Text, JSON and Markdown renderings of findings, shared by `intent-lens check` and the report.
+// Text and JSON renderings of findings and their summary, shared by `intent-lens check`, review and the report.
 import type { Finding, Severity } from '../types';
+import { cleanText } from '../untrusted/text';
 import { SEVERITY_RANK } from './codes';
 
 export interface FindingSummary {
@@ -24,9 +25,12 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
   return { errors, warnings, infos, total: findings.length, byCode };
 }
 
-/** Compiler style, 1-based: `src/a.ts:12:8: error IL010 unknown ID 'x'`. */
+/**
+ * Compiler style, 1-based: `src/a.ts:12:8: error IL010 unknown ID 'x'`. Always one line: control characters in
+ * the file name or the message (titles quoted in it) are escaped, so no line can be forged for a problem matcher.
+ */
 export function formatText(f: Finding): string {
-  return `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${f.message}`;
+  return `${cleanText(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} ${cleanText(f.message)}`;
 }
 
 export function toJsonFinding(f: Finding) {
@@ -48,14 +52,4 @@ export type FailOn = Severity | 'never';
 export function reaches(findings: readonly Finding[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-}
-
-/** Escapes text for Markdown (tables and prose): manifest and code text are untrusted. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-!|~]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
 }

@@ -1,6 +1,7 @@
 // Findings as a Markdown table (CLI `check --format markdown`, PR comments, the report).
 import type { Finding } from '../types';
-import { escapeMarkdown, summarize } from './format';
+import { codeSpan, escapeMarkdown } from '../untrusted/markdown';
+import { summarize } from './format';
 
 export function findingsMarkdown(findings: readonly Finding[]): string {
   const s = summarize(findings);
@@ -9,7 +10,7 @@ export function findingsMarkdown(findings: readonly Finding[]): string {
   lines.push('| | Code | Where | Finding |', '|---|---|---|---|');
   const icon = { error: '🔴', warning: '🟠', info: '🔵' } as const;
   for (const f of findings) {
-    lines.push(`| ${icon[f.severity]} | ${f.code} | \`${f.file.replace(/`/g, "'")}:${f.range.start.line + 1}\` | ${escapeMarkdown(f.message)} |`);
+    lines.push(`| ${icon[f.severity]} | ${f.code} | ${codeSpan(`${f.file}:${f.range.start.line + 1}`, true)} | ${escapeMarkdown(f.message)} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 output that GitHub code scanning accepts: one rule per finding code, 1-based regions.
 import type { Finding, Severity } from '../types';
 import { FINDING_CODES } from './codes';
+import { encodeRelativePath } from '../untrusted/uri';
 import { fingerprint } from './fingerprint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -36,7 +37,7 @@ export function toSarif(findings: readonly Finding[], toolVersion: string): obje
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodeRelativePath(f.file), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: f.range.start.line + 1,
                   startColumn: f.range.start.character + 1,
@@ -52,7 +53,7 @@ export function toSarif(findings: readonly Finding[], toolVersion: string): obje
                   id: i + 1,
                   message: { text: r.message },
                   physicalLocation: {
-                    artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: encodeRelativePath(r.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
                   },
                 })),

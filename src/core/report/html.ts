@@ -1,7 +1,8 @@
 // The report as ONE self-contained HTML page for a product manager: inline CSS, no script, no external asset,
 // a CSP that forbids everything but inline styles, every untrusted string escaped, only http(s) links.
 // Kept free of the editor so a future in-editor dashboard can reuse it.
-import { escapeHtml, isHttpUrl } from '../review/format';
+import { escapeHtml } from '../untrusted/markdown';
+import { isHttpUrl } from '../untrusted/uri';
 import type { DebtEntry, KrReport, ObjectiveReport, Report } from './report';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";

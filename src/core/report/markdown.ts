@@ -1,7 +1,7 @@
-// The report as Markdown (a wiki page, a PR or CI summary). Manifest and code text are escaped.
-import { escapeMarkdown } from '../findings/format';
+// The report as Markdown (a wiki page, a PR or CI summary). Manifest, code and commit text go through
+// ../untrusted/markdown: escaped, one line per value, no live @mention.
 import { progressBar } from '../manifest/progress';
-import { escapeHtml } from '../review/format';
+import { codeSpan, escapeHtmlInline, escapeMarkdown } from '../untrusted/markdown';
 import type { DebtEntry, KrReport, Report } from './report';
 
 function pct(share: number): string {
@@ -38,7 +38,7 @@ export function reportMarkdown(report: Report): string {
   );
   for (const o of report.objectives) {
     const meta = [o.status, o.owner, o.period].filter(Boolean).map((s) => escapeMarkdown(String(s))).join(' · ');
-    out.push(`## 🎯 ${escapeMarkdown(o.title)}`, '', `\`${o.id.replace(/`/g, "'")}\`${meta ? ` · ${meta}` : ''} · ${o.code.files.length} file(s) serve it`, '');
+    out.push(`## 🎯 ${escapeMarkdown(o.title)}`, '', `${codeSpan(o.id)}${meta ? ` · ${meta}` : ''} · ${o.code.files.length} file(s) serve it`, '');
     if (o.keyResults.length === 0) {
       out.push('_No key result yet._', '');
     } else {
@@ -47,7 +47,7 @@ export function reportMarkdown(report: Report): string {
       out.push('');
       for (const kr of o.keyResults) {
         if (kr.code.symbols.length === 0 && kr.code.files.length === 0) continue;
-        out.push('<details>', `<summary>Code serving ${escapeHtml(kr.id)}</summary>`, '');
+        out.push('<details>', `<summary>Code serving ${escapeHtmlInline(kr.id)}</summary>`, '');
         for (const s of kr.code.symbols) out.push(`- ${escapeMarkdown(`${s.file}:${s.line + 1}`)}${s.name ? ` — ${escapeMarkdown(s.name)}` : ' (file)'}`);
         const tagged = new Set(kr.code.symbols.map((s) => s.file));
         for (const file of kr.code.files.filter((x) => !tagged.has(x))) out.push(`- ${escapeMarkdown(file)}`);

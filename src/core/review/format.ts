@@ -1,8 +1,11 @@
 // A review as text (terminal), JSON (tools) and Markdown (a PR comment with collapsible sections). Every
 // string from the manifest, the code or the diff is untrusted: escaped, and links are only http(s) or relative.
-import { escapeMarkdown, summarize, toJsonFinding } from '../findings/format';
+import { summarize, toJsonFinding } from '../findings/format';
 import { krProgress, progressBar } from '../manifest/progress';
 import type { IntentItem } from '../types';
+import { escapeMarkdown } from '../untrusted/markdown';
+import { cleanText } from '../untrusted/text';
+import { encodeRelativePath, isHttpUrl } from '../untrusted/uri';
 import { filesUnder, type ChangeUnit, type IntentGroup, type LinkChange, type Review, type ReviewFile } from './review';
 
 export interface ReviewFormatOptions {
@@ -12,29 +15,13 @@ export interface ReviewFormatOptions {
   readonly baseLabel?: string;
 }
 
-/** True for an absolute http(s) URL without spaces or control characters. */
-export function isHttpUrl(text: string): boolean {
-  if (/[\s\u0000-\u001f<>"]/.test(text)) return false;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** Escapes text for HTML (element content and attribute values). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 function encodeForMarkdownUrl(text: string): string {
   return text.replace(/[()<>\s'"\\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
 /** Link target for a root-relative file and 0-based line. */
 export function fileLink(file: string, line: number | undefined, linkBase?: string): string {
-  const path = file.split('/').map(encodeURIComponent).join('/');
+  const path = encodeRelativePath(file);
   const anchor = line === undefined ? '' : `#L${line + 1}`;
   const base = linkBase && isHttpUrl(linkBase) ? encodeForMarkdownUrl(linkBase.replace(/\/+$/, '')) + '/' : '';
   return encodeForMarkdownUrl(base + path) + anchor;
@@ -84,7 +71,7 @@ function linkMd(l: LinkChange, options: ReviewFormatOptions, linked: boolean): s
   const at = linked ? `[${label}](${fileLink(l.file, l.line, options.linkBase)})` : label;
   const title = l.title ? ` ${escapeMarkdown(l.title)}` : '';
   const reason = l.reason === 'unknown' ? ' — no such ID any more' : l.reason === 'retired' ? ' — the item is retired' : '';
-  return `- **${escapeMarkdown(l.id)}**${title} (@${l.kind}) in ${at}${reason}`;
+  return `- **${escapeMarkdown(l.id)}**${title} (\`@${l.kind}\`) in ${at}${reason}`;
 }
 
 function details(summary: string, body: string[], open: boolean): string[] {
@@ -144,39 +131,43 @@ function groupText(group: IntentGroup, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth + 1);
   const item = group.item;
   const progress = item.kind === 'keyResult' ? `  [${krProgress(item).label}]` : '';
-  out.push(`${pad}${item.id}  ${item.title}${progress}`);
-  for (const u of group.units) out.push(`${pad}  ${where(u.file, u.line)}${u.symbols.length ? `  ${u.symbols.join(' › ')}` : ''}${u.side === 'base' ? '  (removed)' : ''}`);
+  out.push(`${pad}${item.id}  ${cleanText(item.title)}${progress}`);
+  for (const u of group.units) out.push(`${pad}  ${whereText(u.file, u.line)}${u.symbols.length ? `  ${cleanText(u.symbols.join(' › '))}` : ''}${u.side === 'base' ? '  (removed)' : ''}`);
   for (const c of group.children) groupText(c, depth + 1, out);
 }
 
-/** Plain text for a terminal (untrusted text is printed as is, with control characters removed). */
+function whereText(file: string, line: number): string {
+  return cleanText(where(file, line));
+}
+
+/** Plain text for a terminal: every untrusted string on one line, control characters escaped (cleanText). */
 export function reviewText(review: Review, options: ReviewFormatOptions = {}): string {
   const out: string[] = [];
   const { added, removed, broken } = review.links;
-  out.push(`Intent review${options.baseLabel ? ` against ${options.baseLabel}` : ''}: ${review.files.length} changed file(s), ${review.noIntent.length} without intent`);
+  out.push(`Intent review${options.baseLabel ? ` against ${cleanText(options.baseLabel)}` : ''}: ${review.files.length} changed file(s), ${review.noIntent.length} without intent`);
   if (review.groups.length) {
     out.push('', 'By intent:');
     for (const g of review.groups) groupText(g, 0, out);
   }
   if (review.noIntent.length) {
     out.push('', 'No intent:');
-    for (const f of review.noIntent) out.push(`  ${where(f.path, f.firstLine)}  (${f.status})`);
+    for (const f of review.noIntent) out.push(`  ${whereText(f.path, f.firstLine)}  (${f.status})`);
   }
   if (review.constraints.length) {
     out.push('', 'Constraints touched:');
-    for (const c of review.constraints) out.push(`  ${c.id}  ${c.item.title}  (${[...new Set(c.units.map((u) => u.file))].join(', ')})`);
+    for (const c of review.constraints) out.push(`  ${c.id}  ${cleanText(c.item.title)}  (${cleanText([...new Set(c.units.map((u) => u.file))].join(', '))})`);
   }
   if (added.length + removed.length + broken.length) {
     out.push('', `Links: +${added.length} −${removed.length}, ${broken.length} broken`);
-    for (const l of added) out.push(`  + ${l.id}  ${where(l.file, l.line)}`);
-    for (const l of removed) out.push(`  − ${l.id}  ${where(l.file, l.line)}`);
-    for (const l of broken) out.push(`  ! ${l.id}  ${where(l.file, l.line)}  (${l.reason === 'unknown' ? 'no such ID' : 'retired'})`);
+    for (const l of added) out.push(`  + ${cleanText(l.id)}  ${whereText(l.file, l.line)}`);
+    for (const l of removed) out.push(`  − ${cleanText(l.id)}  ${whereText(l.file, l.line)}`);
+    for (const l of broken) out.push(`  ! ${cleanText(l.id)}  ${whereText(l.file, l.line)}  (${l.reason === 'unknown' ? 'no such ID' : 'retired'})`);
   }
   if (review.findings.length) {
     out.push('', 'Findings:');
-    for (const f of review.findings) out.push(`  ${where(f.file, f.range.start.line)}: ${f.severity} ${f.code} ${f.message}`);
+    for (const f of review.findings) out.push(`  ${whereText(f.file, f.range.start.line)}: ${f.severity} ${f.code} ${cleanText(f.message)}`);
   }
-  return out.join('\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, '') + '\n';
+  return out.join('\n') + '\n';
 }
 
 function unitJson(u: ChangeUnit) {

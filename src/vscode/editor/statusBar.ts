@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { untrustedMarkdown } from './hoverProvider';
 import { locate } from './locate';
 import { revealItem } from './revealItem';
-import { escapeMarkdown } from '../../core/editor/markdown';
+import { codeSpan, escapeMarkdown } from '../../core/untrusted/markdown';
 
 export class IntentStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -66,7 +66,7 @@ export class IntentStatusBar implements vscode.Disposable {
     }
     if (parts.length === 0) return this.hide();
     this.item.text = `◎ ${parts.join(' · ')}`;
-    this.item.tooltip = untrustedMarkdown(items.map((i) => `- \`${i.id.replace(/`/g, "'")}\` ${escapeMarkdown(i.title)}`).join('\n'));
+    this.item.tooltip = untrustedMarkdown(items.map((i) => `- ${codeSpan(i.id)} ${escapeMarkdown(i.title)}`).join('\n'));
     this.item.show();
   }
 
