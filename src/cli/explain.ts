@@ -22,7 +22,7 @@ const KIND_LABEL: Record<IntentItem['kind'], string> = {
 
 /** `a/b.ts:12` → path and 1-based line; a Windows drive letter is not a line. */
 export function splitPathLine(arg: string): { path: string; line?: number } {
-  const m = /^(.*?):(\d+)(?::\d+)?$/.exec(arg);
+  const m = /^(.*?):(\d+)(?::\d+)?$/s.exec(arg);
   if (m && m[1] !== '' && !/^[A-Za-z]$/.test(m[1])) return { path: m[1], line: Number(m[2]) };
   return { path: arg };
 }
