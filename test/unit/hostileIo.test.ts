@@ -65,9 +65,8 @@ describe('hostile input: text, Markdown, URIs', () => {
     assert.equal(escapeMarkdown('- a\r## b\n- c'), '\\- a \\#\\# b - c');
     assert.equal(sanitizeDescription('hi @team\rnext'), 'hi @\u200bteam\nnext');
 
-    const graph = buildGraph([{ path: 'intent.yaml', text: `version: 1\nproduct: "P\\r# injected @everyone"\nobjectives:\n  - id: obj:a\n    title: A\n` }]);
     const report = reportMarkdown({
-      product: graph.product, generatedAt: '2026-01-01T00:00:00Z',
+      product: 'P\r# injected @everyone', generatedAt: '2026-01-01T00:00:00Z',
       coverage: { codeFiles: 0, withIntent: 0, share: 0, unlinked: [] },
       untriaged: { count: 0, byFile: [] },
       findings: { errors: 0, warnings: 0, infos: 0, total: 0, byCode: {} },
@@ -221,5 +220,18 @@ describe('CLI streams', () => {
     (stdout as { writableLength: number }).writableLength = 0;
     drain?.();
     assert.deepEqual(log, ['out:finding 1', 'out:finding 2', 'err:summary']);
+  });
+});
+
+describe('Restricted Mode declaration', () => {
+  it('declares limited support for untrusted workspaces, with the reason in English and French', () => {
+    const root = join(__dirname, '..', '..');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { capabilities?: { untrustedWorkspaces?: { supported: unknown; description: string } } };
+    assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    const key = pkg.capabilities!.untrustedWorkspaces!.description.replace(/^%|%$/g, '');
+    for (const nls of ['package.nls.json', 'package.nls.fr.json']) {
+      const text = (JSON.parse(readFileSync(join(root, nls), 'utf8')) as Record<string, string>)[key];
+      assert.match(text, /git/, nls);
+    }
   });
 });

@@ -57,6 +57,8 @@ class ReviewController implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${ConfigSection}.review.base`)) this.schedule();
       }),
+      // Restricted Mode lifted: the review may run git now.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
     );
   }
 
@@ -129,6 +131,11 @@ class ReviewController implements vscode.Disposable {
     const uri = (path: string) => session.uri(path);
     if (folder.uri.scheme !== 'file' && folder.uri.scheme !== 'vscode-remote') {
       return { folder, uri, error: vscode.l10n.t('Review needs a folder on disk.') };
+    }
+    // Restricted Mode: an untrusted folder starts no git process at all (nor the git extension, which would).
+    // Everything else (manifest, tags, views) still reads and shows; the view says why the review is missing.
+    if (!vscode.workspace.isTrusted) {
+      return { folder, uri, error: vscode.l10n.t('Restricted Mode: the review runs git, which an untrusted folder must not start. Trust this folder to review its changes.') };
     }
     const viaExtension = await this.watchRepository(folder).catch(() => false);
     this.services.log.info(`review of ${folder.name}: repository ${viaExtension ? 'from the git extension' : 'found by running git'}`);
