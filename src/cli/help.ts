@@ -11,7 +11,8 @@ Usage:
 
   intent-lens explain PATH[:LINE] [--root DIR] [--format text|json]
       The effective intent at PATH (and LINE, 1-based): each item with where it comes from
-      (a tag on which line, a file tag, or which scope glob).
+      (a tag on which line, a file tag, or which scope glob). Root: --root DIR, else the working folder
+      when it holds PATH, else PATH's git root; PATH must be inside it (symlinks resolved).
 
   intent-lens review [DIR] [--base REF] [--format text|markdown|json] [--fail-on error|warning|info|never]
                      [--link-base URL] [--exclude GLOB]... [--max-file-size BYTES]

@@ -51,36 +51,105 @@ type Update = { readonly full: string; readonly mode: string; readonly gone: fal
  */
 export async function changedFiles(repo: RepoLocation, baseSha: string, base?: ReadonlyMap<string, TreeEntry>): Promise<ChangedFile[]> {
   const pathspec = repo.prefix ? ['--', repo.prefix] : [];
-  const format = (await git(repo.top, ['rev-parse', '--show-object-format'])).trim() === 'sha256' ? 'sha256' : 'sha1';
-  const baseEntries = base ?? (await listTree(repo, baseSha));
   // The index and .gitignore say which files are part of the working tree; git reads no file content for this.
-  const listed = await git(repo.top, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', ...pathspec]);
-  const work = new Set<string>();
-  for (const full of listed.split('\0')) {
-    const path = full ? withinPrefix(full, repo.prefix) : undefined;
+  const [baseEntries, cached, others, paths] = await Promise.all([
+    base ?? listTree(repo, baseSha),
+    git(repo.top, ['ls-files', '-z', '-s', '--debug', '--full-name', ...pathspec]),
+    git(repo.top, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...pathspec]),
+    git(repo.top, ['rev-parse', '--show-object-format', '--git-path', 'index', '--git-path', 'objects']),
+  ]);
+  const [objectFormat, indexPath, objects] = paths.trim().split('\n');
+  const format = objectFormat === 'sha256' ? 'sha256' : 'sha1';
+  const index = parseIndexListing(cached, repo.prefix);
+  const work = new Set<string>(index.keys());
+  for (const name of others.split('\0')) {
+    const path = name ? withinPrefix(name, repo.prefix) : undefined;
     if (path !== undefined) work.add(path);
   }
+  const indexMtimeMs = mtimeMs(nodePath.resolve(repo.top, indexPath));
   const full = (path: string) => (repo.prefix ? `${repo.prefix}/${path}` : path);
   const updates: Update[] = [];
   for (const path of new Set([...baseEntries.keys(), ...work])) {
     const entry = baseEntries.get(path);
-    const oid = work.has(path) ? hashBlob(nodePath.join(repo.top, full(path)), format) : undefined;
+    const abs = nodePath.join(repo.top, full(path));
+    const oid = work.has(path) ? (statMatches(abs, index.get(path), indexMtimeMs) ?? hashBlob(abs, format)) : undefined;
     if (oid === undefined) {
       if (entry) updates.push({ full: full(path), gone: true });
       continue;
     }
     if (entry?.object === oid) continue;
-    const executable = (fs.lstatSync(nodePath.join(repo.top, full(path))).mode & 0o111) !== 0;
+    const executable = (fs.lstatSync(abs).mode & 0o111) !== 0;
     updates.push({ full: full(path), mode: entry?.mode ?? (executable ? '100755' : '100644'), gone: false });
   }
   if (updates.length === 0) return [];
-  return diffAgainstTemporaryIndex(repo, baseSha, updates, pathspec, format);
+  return diffAgainstTemporaryIndex(repo, baseSha, updates, pathspec, format, nodePath.resolve(repo.top, objects));
 }
 
-async function diffAgainstTemporaryIndex(repo: RepoLocation, baseSha: string, updates: readonly Update[], pathspec: readonly string[], format: 'sha1' | 'sha256'): Promise<ChangedFile[]> {
+/** What the index recorded for a file when it last hashed it: its object id and the stat data of that moment. */
+interface IndexEntry {
+  readonly object: string;
+  /** Milliseconds with the index's nanoseconds as a fraction (what fs.Stats gives, to about a microsecond). */
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  readonly size: number;
+}
+
+// `ls-files -z -s --debug`: "mode oid stage\tpath\0" then five indented lines of stat data per entry.
+const INDEX_RECORD = /(\d{6}) ([0-9a-f]+) (\d)\t([^\0]*)\0 {2}ctime: (\d+):(\d+)\n {2}mtime: (\d+):(\d+)\n {2}dev: \d+\tino: (\d+)\n {2}uid: \d+\tgid: \d+\n {2}size: (\d+)\tflags: [0-9a-f]+\n/y;
+
+/** The index's stage-0 entries under the reviewed folder (conflicted paths are hashed, never trusted). */
+export function parseIndexListing(text: string, prefix: string): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>();
+  INDEX_RECORD.lastIndex = 0;
+  for (let m = INDEX_RECORD.exec(text); m; m = INDEX_RECORD.exec(text)) {
+    const path = withinPrefix(m[4], prefix);
+    if (path === undefined || m[3] !== '0' || m[1] === '160000' || m[1] === '120000') continue;
+    entries.set(path, {
+      object: m[2],
+      ctimeMs: Number(m[5]) * 1000 + Number(m[6]) / 1e6,
+      mtimeMs: Number(m[7]) * 1000 + Number(m[8]) / 1e6,
+      ino: Number(m[9]),
+      size: Number(m[10]),
+    });
+  }
+  return entries;
+}
+
+function mtimeMs(abs: string): number | undefined {
+  try {
+    return fs.statSync(abs).mtimeMs;
+  } catch {
+    // No index file (a fresh repository): every file is hashed.
+    return undefined;
+  }
+}
+
+/**
+ * The index's object id for a file whose stat data is what the index recorded, as git's own stat check does
+ * (the index keeps 32 bits of inode and size); undefined when the file must be hashed: no entry, a different
+ * stat, or "racily clean" (modified in the same instant the index was written).
+ */
+function statMatches(abs: string, entry: IndexEntry | undefined, indexMtimeMs: number | undefined): string | undefined {
+  if (!entry || indexMtimeMs === undefined || entry.mtimeMs >= indexMtimeMs) return undefined;
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(abs);
+  } catch {
+    // Gone: hashBlob says so.
+    return undefined;
+  }
+  const low32 = (n: number) => n % 0x1_0000_0000;
+  // Within a microsecond (the precision of a double at today's epoch), or the same second when git kept no nanoseconds.
+  const sameTime = (a: number, b: number) => Math.abs(a - b) < 0.001 || (b % 1000 === 0 && Math.floor(a / 1000) === b / 1000);
+  if (!st.isFile() || low32(st.size) !== entry.size || low32(st.ino) !== entry.ino) return undefined;
+  if (!sameTime(st.mtimeMs, entry.mtimeMs) || !sameTime(st.ctimeMs, entry.ctimeMs)) return undefined;
+  return entry.object;
+}
+
+async function diffAgainstTemporaryIndex(repo: RepoLocation, baseSha: string, updates: readonly Update[], pathspec: readonly string[], format: 'sha1' | 'sha256', objects: string): Promise<ChangedFile[]> {
   const scratch = fs.mkdtempSync(nodePath.join(tmpdir(), 'intent-lens-git-'));
   try {
-    const objects = nodePath.resolve(repo.top, (await git(repo.top, ['rev-parse', '--git-path', 'objects'])).trim());
     fs.mkdirSync(nodePath.join(scratch, 'objects'));
     // New blobs go to our scratch object folder; the repository's objects are read as an alternate.
     const env = {
