@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { LineIndex } from '../manifest/lineIndex';
 import { parseManifest, type ParsedManifest } from '../manifest/parseManifest';
 import type { Range } from '../types';
+import { isHttpUrl } from '../untrusted/uri';
 
 export type OccurrenceKind = 'declaration' | 'reference' | 'tag';
 
@@ -79,13 +80,8 @@ export function manifestLinks(text: string): ManifestLink[] {
   const add = (node: unknown) => {
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
     const url = node.value.trim();
-    if (!/^https?:\/\/[^\s]+$/i.test(url)) return;
-    try {
-      const parsed = new URL(url);
-      if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname) return;
-    } catch {
-      return;
-    }
+    // The one link rule (no lone surrogate either: the editor's Uri.parse would throw on it).
+    if (!isHttpUrl(url)) return;
     out.push({ range: unquotedRange(lines, index.range(node.range[0], node.range[1])), url });
   };
   const section = (name: string) => {

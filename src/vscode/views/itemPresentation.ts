@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { effectiveStatus, isRetired } from '../../core/analysis/codeFindings';
 import { krProgress, progressBar } from '../../core/manifest/progress';
 import type { IntentGraph, IntentItem, KeyResult } from '../../core/types';
+import { codeSpan, escapeMarkdown, safeLink, sanitizeDescription } from '../../core/untrusted/markdown';
+import { isHttpUrl } from '../../core/untrusted/uri';
 
 const KIND_ICON: Record<IntentItem['kind'], string> = {
   objective: 'target',
@@ -42,22 +44,9 @@ export function itemIcon(graph: IntentGraph, item: IntentItem | undefined): vsco
   return new vscode.ThemeIcon(icon);
 }
 
-/** Escapes Markdown punctuation so manifest text renders as text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
-
-/** Markdown from the manifest with every link that is not http(s) reduced to its text, and no raw HTML. */
-export function safeMarkdown(markdown: string): string {
-  return markdown
-    .replace(/<[^>\n]*>/g, (m) => (/^<https?:\/\/[^\s>]+>$/i.test(m) ? m : escapeMarkdown(m)))
-    .replace(/(!?)\[([^\]\n]*)\]\(([^)\n]*)\)/g, (_m, _bang: string, text: string, url: string) =>
-      /^https?:\/\//i.test(url.trim()) ? `[${text}](${url.trim()})` : text,
-    );
-}
-
+/** An http(s) link, or the value as text: the one rule of ../../core/untrusted. */
 function linkOrText(value: string): string {
-  return /^https?:\/\/\S+$/i.test(value) ? `[${escapeMarkdown(value)}](${value.replace(/[()\s]/g, encodeURIComponent)})` : escapeMarkdown(value);
+  return isHttpUrl(value) ? safeLink(value, value) : escapeMarkdown(value);
 }
 
 export function krDetails(kr: KeyResult): string {
@@ -74,15 +63,15 @@ export function itemTooltip(graph: IntentGraph, item: IntentItem | undefined, id
   md.isTrusted = false;
   md.supportHtml = false;
   if (!item) {
-    md.appendMarkdown(`\`${escapeMarkdown(id)}\` — ${escapeMarkdown(vscode.l10n.t('unknown ID: no manifest declares it'))}`);
+    md.appendMarkdown(`${codeSpan(id)} — ${escapeMarkdown(vscode.l10n.t('unknown ID: no manifest declares it'))}`);
     return md;
   }
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(item.title)}**  \n${escapeMarkdown(kindLabel(item.kind))} \`${item.id.replace(/`/g, '')}\``);
+  lines.push(`**${escapeMarkdown(item.title)}**  \n${escapeMarkdown(kindLabel(item.kind))} ${codeSpan(item.id)}`);
   const status = effectiveStatus(graph, item);
   const facts: string[] = [];
   if (status) facts.push(`${escapeMarkdown(vscode.l10n.t('Status'))}: ${escapeMarkdown(status)}`);
-  if (item.supersededBy) facts.push(`${escapeMarkdown(vscode.l10n.t('Superseded by'))}: \`${item.supersededBy.replace(/`/g, '')}\``);
+  if (item.supersededBy) facts.push(`${escapeMarkdown(vscode.l10n.t('Superseded by'))}: ${codeSpan(item.supersededBy)}`);
   if (item.owner) facts.push(`${escapeMarkdown(vscode.l10n.t('Owner'))}: ${escapeMarkdown(item.owner)}`);
   switch (item.kind) {
     case 'objective':
@@ -91,7 +80,7 @@ export function itemTooltip(graph: IntentGraph, item: IntentItem | undefined, id
       break;
     case 'keyResult':
       lines.push(krDetails(item));
-      if (item.metric) facts.push(`${escapeMarkdown(vscode.l10n.t('Metric'))}: \`${item.metric.replace(/`/g, '')}\``);
+      if (item.metric) facts.push(`${escapeMarkdown(vscode.l10n.t('Metric'))}: ${codeSpan(item.metric)}`);
       break;
     case 'problem':
       if (item.persona) facts.push(`${escapeMarkdown(vscode.l10n.t('Persona'))}: ${escapeMarkdown(item.persona)}`);
@@ -100,7 +89,7 @@ export function itemTooltip(graph: IntentGraph, item: IntentItem | undefined, id
       break;
     case 'constraint':
       if (item.constraintKind) facts.push(`${escapeMarkdown(vscode.l10n.t('Kind'))}: ${escapeMarkdown(item.constraintKind)}`);
-      if (item.appliesTo.length) facts.push(`${escapeMarkdown(vscode.l10n.t('Applies to'))}: ${item.appliesTo.map((g) => `\`${g.replace(/`/g, '')}\``).join(', ')}`);
+      if (item.appliesTo.length) facts.push(`${escapeMarkdown(vscode.l10n.t('Applies to'))}: ${item.appliesTo.map((g) => codeSpan(g)).join(', ')}`);
       break;
     case 'debt':
       if (item.hurts.length) facts.push(`${escapeMarkdown(vscode.l10n.t('Hurts'))}: ${item.hurts.map(escapeMarkdown).join(', ')}`);
@@ -110,7 +99,7 @@ export function itemTooltip(graph: IntentGraph, item: IntentItem | undefined, id
       break;
   }
   if (facts.length) lines.push(facts.join('  \n'));
-  if (item.description) lines.push(safeMarkdown(item.description));
+  if (item.description) lines.push(sanitizeDescription(item.description));
   lines.push(`*${escapeMarkdown(item.source.manifest)}:${item.source.idRange.start.line + 1}*`);
   md.appendMarkdown(lines.join('\n\n'));
   return md;
