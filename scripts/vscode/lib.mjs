@@ -48,7 +48,7 @@ export function freePort() {
 }
 
 /** A throw-away folder for everything code-server and the browser write (never $HOME). */
-export function makeTempDir(prefix = 'intent-lens-vscode-') {
+export function makeTempDir(prefix = 'intent-lens-vscode-', { untrusted = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const sub of ['tmp', 'config', 'data', 'cache', 'user-data', 'extensions']) mkdirSync(path.join(dir, sub));
   writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
@@ -60,7 +60,9 @@ export function makeTempDir(prefix = 'intent-lens-vscode-') {
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    // --untrusted: trust on, no start-up prompt, so the folder opens in Restricted Mode.
+    'security.workspace.trust.enabled': untrusted,
+    ...(untrusted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
@@ -117,11 +119,11 @@ export function installExtension(temp, vsix, timeoutMs = 120_000) {
  * Starts code-server detached (its own process group, so the extension host dies with it) and resolves once
  * it listens. `onLine` sees every output line (for crash detection). Call `stop()` on every exit path.
  */
-export async function startCodeServer({ temp, port, env = {}, onLine = () => {}, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ temp, port, env = {}, onLine = () => {}, readyTimeoutMs = 60_000, untrusted = false }) {
   const args = [
     CODE_SERVER, ...commonArgs(temp),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     // Without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath and hangs.
     '--vscode-option', 'enable-smoke-test-driver',
   ];

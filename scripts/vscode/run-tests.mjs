@@ -3,7 +3,7 @@
 // server + web workbench, Node extension host) under Node 24, driven by headless Chromium via playwright-core.
 //
 //   node scripts/vscode/run-tests.mjs [--workspace DIR] [--installed | --vsix FILE] [--grep TEXT] [--timeout SEC]
-//                                     [--keep] [--verbose]
+//                                     [--keep] [--verbose] [--untrusted]
 //
 // Default: the extension from this folder (extensionDevelopmentPath) on a temp copy of demo/. With --installed
 // (the VSIX `npm run package` wrote) or --vsix FILE, the extension comes from installing that VSIX into
@@ -35,6 +35,8 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    // Workspace trust on and the workspace untrusted (Restricted Mode); runs only test/vscode/restricted.test.ts.
+    untrusted: { type: 'boolean', default: false },
   },
 });
 if (opts.installed) opts.vsix ??= vsixPath();
@@ -62,7 +64,7 @@ async function main() {
   if (!existsSync(testsIndex)) throw new Error(`${testsIndex} missing: run node scripts/vscode/build-tests.mjs`);
   if (!opts.vsix && !existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js missing: run npm run build');
 
-  temp = makeTempDir();
+  temp = makeTempDir(undefined, { untrusted: opts.untrusted });
   const workspace = prepareWorkspace(path.join(temp, 'workspace'));
 
   // Where the extension under test comes from, and where the tests must find it.
@@ -89,10 +91,11 @@ async function main() {
   const hostFailed = new Promise((_, reject) => { rejectHost = reject; });
   hostFailed.catch(() => {});
   server = await startCodeServer({
-    temp, port,
+    temp, port, untrusted: opts.untrusted,
     env: {
       INTENT_LENS_EXPECT_EXTENSION_ROOT: expectedRoot,
       ...(opts.grep ? { INTENT_LENS_TEST_GREP: opts.grep } : {}),
+      ...(opts.untrusted ? { INTENT_LENS_UNTRUSTED: '1', INTENT_LENS_TEST_GREP: opts.grep ?? 'Restricted Mode' } : {}),
     },
     onLine: (line) => {
       if (opts.verbose) console.error(`[code-server] ${line}`);
