@@ -58,6 +58,8 @@ export const SAFE_CONFIG: readonly string[] = [
  * The environment git runs with: ours without any GIT_* variable from outside (GIT_DIR, GIT_CONFIG_*,
  * GIT_EXTERNAL_DIFF, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_PAGER, GIT_EXEC_PATH, ... could point git elsewhere or
  * run a program), no prompt, no optional index lock, C locale; `extra` adds our own (a temporary index).
+ * The user's global and system config stay readable (theirs, and where CI images put safe.directory): the -c
+ * overrides of SAFE_CONFIG win over every file scope anyway.
  */
 export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
