@@ -197,29 +197,22 @@ describe('hostile input: files and folders', function () {
 });
 
 describe('CLI streams', () => {
-  it('stderr (the summary) waits until stdout has drained: no interleaving on a shared pipe', () => {
+  it('stderr (the summary) waits until stdout has flushed: no interleaving on a shared pipe', () => {
     const log: string[] = [];
-    let drain: (() => void) | undefined;
-    const stdout: OutStream = {
-      writableLength: 0,
-      write(text) {
-        log.push(`out:${text.trim()}`);
-        (this as { writableLength: number }).writableLength = 1;
-        return false;
-      },
-      once(_event, listener) {
-        drain = listener;
-      },
-    };
-    const stderr: OutStream = { writableLength: 0, write: (text) => (log.push(`err:${text.trim()}`), true), once: () => undefined };
+    const pending: (() => void)[] = [];
+    // A pipe that takes nothing at once: each write completes later, in order.
+    const stdout: OutStream = { write: (text, done) => (log.push(`out:${text.trim()}`), pending.push(() => done?.()), false) };
+    const stderr: OutStream = { write: (text) => (log.push(`err:${text.trim()}`), true) };
     const io = processIo('1', stdout, stderr, '/');
     io.out('finding 1');
     io.out('finding 2');
     io.err('summary');
-    assert.deepEqual(log, ['out:finding 1', 'out:finding 2']);
-    (stdout as { writableLength: number }).writableLength = 0;
-    drain?.();
+    pending.shift()!();
+    assert.deepEqual(log, ['out:finding 1', 'out:finding 2'], 'one stdout write still in flight');
+    pending.shift()!();
     assert.deepEqual(log, ['out:finding 1', 'out:finding 2', 'err:summary']);
+    io.err('later');
+    assert.deepEqual(log.at(-1), 'err:later', 'nothing in flight: written at once');
   });
 });
 
