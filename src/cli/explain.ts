@@ -1,7 +1,7 @@
 // `intent-lens explain PATH[:LINE]`: the effective intent at a place, each item with its provenance.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { describeProvenance, effectiveIntent, type IntentLink } from '../core/analysis/effectiveIntent';
+import { describeProvenance, type EffectiveIntent, type IntentLink } from '../core/analysis/effectiveIntent';
 import { krProgress } from '../core/manifest/progress';
 import { IntentProject, MANIFEST_NAME } from '../core/project';
 import type { IntentItem } from '../core/types';
@@ -51,21 +51,26 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
   if (rel.startsWith('..')) throw new CliError(`${path} is outside the root ${root}`);
 
   const host = new NodeHost(root);
-  const project = await IntentProject.open(host);
-  const scan = project.index.entry(rel);
-  const bytes = await host.read(rel);
-  const text = bytes ? new TextDecoder().decode(bytes) : '';
-  if (line !== undefined) {
-    const lineCount = text.split('\n').length;
-    if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
-  }
   const finder = new TreeSitterSymbolFinder();
-  // Large files are parsed in windows around the requested lines: the tags' and the one being explained.
-  const lines = [...(scan?.tags.map((t) => t.range.start.line) ?? []), ...(line === undefined ? [] : [line - 1])];
-  const symbols = scan && scan.tags.length > 0 ? await finder.symbols(text, rel, { lines }) : undefined;
-  finder.dispose();
-  const result = effectiveIntent({ graph: project.graph, file: rel, line: line === undefined ? undefined : line - 1, scan, symbols, text });
+  try {
+    const project = await IntentProject.open(host, { finder });
+    const bytes = await host.read(rel);
+    const text = bytes ? new TextDecoder().decode(bytes) : '';
+    if (line !== undefined) {
+      const lineCount = text.split('\n').length;
+      if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
+    }
+    // The code model binds the file's tags with its text; large files are parsed in windows around the tags
+    // and the line being explained.
+    const result = await project.model.effectiveAt(rel, line === undefined ? undefined : line - 1);
+    return printExplain(io, format, rel, line, result);
+  } finally {
+    finder.dispose();
+    host.dispose();
+  }
+}
 
+function printExplain(io: CliIo, format: 'text' | 'json', rel: string, line: number | undefined, result: EffectiveIntent): number {
   if (format === 'json') {
     io.out(JSON.stringify({
       file: result.file,

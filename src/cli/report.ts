@@ -8,7 +8,7 @@ import { reportHtml } from '../core/report/html';
 import { reportMarkdown } from '../core/report/markdown';
 import { buildReport, parseDuration, type ReportInput } from '../core/report/report';
 import { NodeHost } from '../node/nodeHost';
-import { commitsSince, GitError, hostSymbols } from '../node/git';
+import { commitsSince, GitError } from '../node/git';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
 import { folder, oneOf, parse, positiveInt } from './options';
@@ -42,12 +42,10 @@ export async function runReport(args: string[], io: CliIo, now: () => Date = () 
 
   const host = new NodeHost(root);
   try {
-    const project = await IntentProject.open(host, { maxFileSize, exclude: values.exclude });
+    const project = await IntentProject.open(host, { maxFileSize, exclude: values.exclude, finder: new TreeSitterSymbolFinder() });
     const report = await buildReport({
-      graph: project.graph,
-      index: project.index,
+      model: project.model,
       findings: project.findings(),
-      symbols: hostSymbols(host, new TreeSitterSymbolFinder()),
       activity,
       generatedAt: now().toISOString(),
     });

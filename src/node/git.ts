@@ -8,6 +8,7 @@ import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
 import { IgnoreFile } from '../core/ignore/gitignore';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isInside, normalizeRelative, relativeTo } from '../core/paths';
+import { hostDocuments } from '../core/model/binding';
 import { loadGraph } from '../core/project';
 import { addedFile, parseUnifiedDiff, type ChangedFile } from '../core/review/diff';
 import { computeReview, type Review, type ReviewSide } from '../core/review/review';
@@ -342,7 +343,7 @@ export async function indexSide(host: WorkspaceHost, options: { exclude?: readon
   const index = new WorkspaceIndex(host, { exclude: options.exclude, maxFileSize: options.maxFileSize, concurrency: 32 });
   await index.build();
   const graph = await loadGraph(host, index.files());
-  return { graph, index, symbols: hostSymbols(host, options.finder) };
+  return { graph, index, symbols: hostSymbols(host, options.finder), documents: hostDocuments(host, options.finder) };
 }
 
 /** The review of everything in `root`'s working tree that differs from the base. */
@@ -360,7 +361,7 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
     if (!baseSide) {
       const side = await indexSide(baseHost!, options);
       // The symbols of the base are read lazily: keep them readable after this call's host is gone.
-      baseSide = { graph: side.graph, index: side.index, symbols: hostSymbols(baseHost!, options.finder) };
+      baseSide = { graph: side.graph, index: side.index, symbols: hostSymbols(baseHost!, options.finder), documents: hostDocuments(baseHost!, options.finder) };
       await preloadChanged(baseSide, changedAtBase);
       if (options.baseCache) Object.assign(options.baseCache, { key, side: baseSide });
     }
@@ -375,7 +376,7 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
 
 /** Parses the symbols of the changed base files now, while their git reader is open. */
 async function preloadChanged(side: ReviewSide, changed: ReadonlySet<string>): Promise<void> {
-  await Promise.all([...changed].map((path) => side.symbols(path).catch(() => undefined)));
+  await Promise.all([...changed].map((path) => side.documents?.(path, []).catch(() => undefined)));
 }
 
 export interface CommitTouch {

@@ -7,7 +7,7 @@ import { parseManifest } from '../../src/core/manifest/parseManifest';
 import { IntentProject } from '../../src/core/project';
 import { scanTags } from '../../src/core/tags/tagScanner';
 import type { Range } from '../../src/core/types';
-import { compareDebt } from '../../src/core/views/debt';
+import { compareDebt } from '../../src/core/model/debtRanking';
 import { commentSyntaxFor, planDebtTag, planIntentLink, planTriage, tagComment, type TextEdit } from '../../src/core/views/commentText';
 import { ViewModel } from '../../src/core/views/linkedCode';
 import { planDebtEntry, slugify, starterManifest, uniqueDebtId, yamlString } from '../../src/core/views/manifestText';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { reviewMarkdown } from '../../core/review/format';
 import type { ReviewSide } from '../../core/review/review';
 import type { Finding } from '../../core/types';
-import { GitError, hostSymbols, locateRepo, reviewWorkingTree } from '../../node/git';
+import { GitError, locateRepo, reviewWorkingTree } from '../../node/git';
 import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { CommandId, ConfigSection, ViewId } from '../ids';
 import { localize } from '../l10n';
@@ -137,11 +137,9 @@ class ReviewController implements vscode.Disposable {
       const root = folder.uri.fsPath;
       await locateRepo(root);
       // The diff is taken from disk: bring the index's view of the changed files up to date first.
-      const head: ReviewSide = {
-        graph: session.graph,
-        index: session.index,
-        symbols: hostSymbols(session.host, this.finder),
-      };
+      // The head is the session's code model: the review binds tags exactly as the lenses do.
+      const headSide = (): ReviewSide => ({ graph: session.graph, index: session.index, model: session.model });
+      const head = headSide();
       let baseCache = this.baseCaches.get(folder.uri.toString());
       if (!baseCache) this.baseCaches.set(folder.uri.toString(), (baseCache = {}));
       const exclude = this.services.settings(folder.uri)['index.exclude'];
@@ -153,7 +151,7 @@ class ReviewController implements vscode.Disposable {
         if (stale.length) session.enqueue(stale);
         if (gone.length) session.enqueue(gone, true);
         await session.settled();
-        result = await reviewWorkingTree(root, { base, head: { ...head, graph: session.graph }, disk: session.host, finder: this.finder, exclude, baseCache });
+        result = await reviewWorkingTree(root, { base, head: headSide(), disk: session.host, finder: this.finder, exclude, baseCache });
       }
       const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
       return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git' };

@@ -2,7 +2,8 @@
 // Untriaged group: TODO/FIXME/HACK comments no intent or debt tag covers yet.
 import * as vscode from 'vscode';
 import { basename } from '../../core/paths';
-import type { DebtEntry, DebtGroup, UntriagedMarker } from '../../core/views/debt';
+import type { DebtEntry, DebtGroup } from '../../core/model/debtRanking';
+import type { UntriagedMarker } from '../../core/model/untriaged';
 import type { FolderSession } from '../session';
 import { openCommand, placeNodes } from './codeNodes';
 import { itemIcon, itemTooltip } from './itemPresentation';
