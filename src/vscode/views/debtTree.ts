@@ -64,7 +64,7 @@ function entryNode(ctx: ViewContext, session: FolderSession, parent: string, ent
             const byFile = new Map<string, typeof entry.anchors[number][]>();
             for (const a of entry.anchors) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
             const out: Node[] = [];
-            for (const [file, places] of byFile) out.push(...(await placeNodes(`${id}/${file}`, session, ctx.services.symbols, file, places)).map((n) => withFile(n, file)));
+            for (const [file, places] of byFile) out.push(...(await placeNodes(`${id}/${file}`, session, file, places)).map((n) => withFile(n, file)));
             return out;
           }
         : undefined,
