@@ -165,8 +165,9 @@ export class FolderSession implements vscode.Disposable {
     return this.model.findings();
   }
 
+  /** A code file's tags and markers, from the model (manifests and other non-code files have none). */
   scan(path: string): TagScan | undefined {
-    return this.index.entry(path);
+    return this.model.entry(path);
   }
 
   /** Effective intent at a line (or the whole file) of an open document, from the model, with the buffer's text. */

@@ -58,7 +58,7 @@ describe('views: demo model', () => {
   });
 
   it('lists the TODO/FIXME/HACK comments no tag covers (the one above a @debt tag is triaged)', () => {
-    const untriaged = model.untriagedMarkers().map((m) => `${m.file}:${m.marker.range.start.line + 1} ${m.marker.marker}`);
+    const untriaged = model.untriaged().map((m) => `${m.file}:${m.marker.range.start.line + 1} ${m.marker.marker}`);
     assert.deepEqual(untriaged, [
       'packages/billing/src/payouts.ts:18 TODO',
       'src/bookings/bookingService.ts:48 FIXME',

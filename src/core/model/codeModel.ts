@@ -211,11 +211,6 @@ export class CodeModel {
     return (this.untriagedList ??= untriagedMarkers(this.entries()));
   }
 
-  /** @deprecated the name the Tech Debt view used; same as `untriaged()`. */
-  untriagedMarkers(): readonly UntriagedMarker[] {
-    return this.untriaged();
-  }
-
   // ------------------------------------------------------------------------------------------------ binding
 
   /** A code file's text and symbols through the model's document source, read once per model. */

@@ -15,7 +15,7 @@ export function debtRoots(ctx: ViewContext): Promise<Node[]> {
   return ctx.roots('debt', (session, prefix) => {
     const model = ctx.model(session);
     const groups = model.debtGroups().map((g) => groupNode(ctx, session, prefix, g));
-    const markers = model.untriagedMarkers();
+    const markers = model.untriaged();
     return markers.length ? [...groups, untriagedNode(session, prefix, markers)] : groups;
   });
 }
