@@ -69,8 +69,10 @@ function tsFile(i: number): string {
     ``,
     `export class C${i} {`,
     `  // @intent kr:g1 -- inside the class: binds to the method below`,
+    `  // HACK right below an @intent tag: triaged by it (any tag within a line counts)`,
     `  method${i}(): number {`,
-    `    return ${i}; // @debt kr:g${1 + (i % 2)} -- trailing: binds to the enclosing method`,
+    // Notes sort in the reverse of file order: a ranking that breaks ties by title would disagree.
+    `    return ${i}; // @debt kr:g${1 + (i % 2)} -- trailing ${String.fromCharCode(122 - i)}: binds to the enclosing method`,
     `  }`,
     `}`,
     `// FIXME triaged by the tag below`,
@@ -104,8 +106,8 @@ function generatedRepo(): TempRepo {
   repo.write('CHANGELOG.md', '# Changes\n<!-- TODO: not code -->\n');
   repo.write('pnpm-lock.yaml', 'lockfileVersion: 9\n# TODO not code\n');
   repo.commit('manifest');
-  for (let i = 0; i < 12; i++) repo.write(`src/mod${i % 3}/f${i}.ts`, tsFile(i));
-  for (let i = 0; i < 4; i++) repo.write(`worker/w${i}.py`, pyFile(i));
+  for (let i = 0; i < 6; i++) repo.write(`src/mod${i % 3}/f${i}.ts`, tsFile(i));
+  for (let i = 0; i < 2; i++) repo.write(`worker/w${i}.py`, pyFile(i));
   repo.write('src/mod2/__snapshots__/f2.test.ts.snap', '// TODO generated\nexports[`x`] = 1;\n');
   repo.write('src/mod2/fixture.shot', '// TODO generated fixture\n');
   repo.commit('code');
