@@ -27,7 +27,7 @@ const REFRESH_MS = 600;
 class ReviewController implements vscode.Disposable {
   readonly tree = new ReviewTreeProvider();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('intent-lens-review');
-  private readonly view: vscode.TreeView<unknown>;
+  readonly view: vscode.TreeView<unknown>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly finder = new TreeSitterSymbolFinder();
   private api: Promise<GitApi | undefined> | undefined;
@@ -188,7 +188,7 @@ class ReviewController implements vscode.Disposable {
     await this.compute();
   }
 
-  /** The command: the Markdown summary of the last (or a fresh) review on the clipboard. */
+  /** The command: the Markdown summary of the last (or a fresh) review on the clipboard; undefined when not copied. */
   async copySummary(): Promise<string | undefined> {
     const results = this.tree.current().some((r) => r.review) ? this.tree.current() : await this.compute();
     const parts = results.filter((r) => r.review).map((r) => (results.length > 1 ? `## ${r.folder.name}\n\n` : '') + reviewMarkdown(r.review!, { baseLabel: r.baseLabel }));
@@ -204,6 +204,7 @@ class ReviewController implements vscode.Disposable {
     } catch (error) {
       this.services.log.warn(`copy summary: ${error instanceof Error ? error.message : String(error)}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Intent Lens: could not write to the clipboard.'));
+      return undefined;
     }
     return text;
   }
@@ -224,6 +225,7 @@ export function registerReview(services: Services): Feature {
     },
     testing: {
       reviewTree: controller.tree,
+      reviewView: controller.view,
       computeReview: () => controller.compute(),
     },
   };

@@ -93,6 +93,13 @@ export function registerViews(services: Services): Feature {
       debtTree,
       contextTree,
       objectivesView,
+      /** Every sidebar tree view by its view id (the integration tests check each one shows). */
+      treeViews: {
+        [ViewId.objectives]: objectivesView,
+        [ViewId.constraints]: trees[1][0],
+        [ViewId.debt]: trees[2][0],
+        [ViewId.context]: trees[3][0],
+      },
       setPrompter: (p: Prompter | undefined) => {
         prompter.current = p ?? prompter.current;
       },
