@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { tagFindings } from '../../src/core/analysis/codeFindings';
 import { english } from '../../src/core/l10n';
 import { buildGraph } from '../../src/core/manifest/buildGraph';
-import { BindingCache } from '../../src/core/model/binding';
+import { BindingCache, bindTags, declarations } from '../../src/core/model/binding';
 import { isCodeFile } from '../../src/core/model/codeFile';
 import { CodeModel } from '../../src/core/model/codeModel';
 import { compareDebt } from '../../src/core/model/debtRanking';
@@ -134,6 +134,28 @@ describe('model: untriaged markers and debt ranking', () => {
       { kind: 'item' as const, key: 'debt:a' },
     ];
     assert.deepEqual([...entries].sort(compareDebt).map((e) => e.key), ['debt:z', 'debt:a', 'a.ts:9:0', 'b.ts:1:0']);
+  });
+});
+
+describe('model: the binding rule does not depend on the symbol source', () => {
+  const range = (a: number, b: number) => ({ start: { line: a, character: 0 }, end: { line: b, character: 1 } });
+  const sym = (name: string, kind: string, a: number, b: number, children: SymbolNode[] = []): SymbolNode => ({ name, kind, range: range(a, b), selectionRange: range(a, a), children });
+  const text = 'export function fee(days: number) {\n  // @debt kr:a -- floats\n  const talent = days * 3;\n  return talent;\n}\n';
+
+  it('a tag in a function body binds to the function even when the symbols list its locals (VS Code\'s TypeScript provider)', () => {
+    const withLocals = [sym('fee', 'function', 0, 4, [sym('talent', 'constant', 2, 2)])];
+    const withoutLocals = [sym('fee', 'function', 0, 4)];
+    const scan = scanTags(text, 'src/fee.ts');
+    const name = (symbols: SymbolNode[]) => bindTags(scan, { text, symbols }).map((b) => (b.target.kind === 'symbol' ? b.target.path.map((s) => s.name).join('.') : 'file'));
+    assert.deepEqual(name(withLocals), ['fee']);
+    assert.deepEqual(name(withoutLocals), ['fee']);
+  });
+
+  it('keeps classes, methods, nested functions and top-level variables', () => {
+    const tree = [sym('C', 'class', 0, 9, [sym('m', 'method', 1, 8, [sym('inner', 'function', 2, 4), sym('x', 'variable', 5, 5)])]), sym('top', 'variable', 10, 10)];
+    const names = (nodes: readonly SymbolNode[]): unknown[] => nodes.map((n) => (n.children.length ? [n.name, names(n.children)] : n.name));
+    assert.deepEqual(names(declarations(tree)!), [['C', [['m', ['inner']]]], 'top']);
+    assert.equal(declarations(tree), declarations(tree), 'memoised: bindings stay cached');
   });
 });
 

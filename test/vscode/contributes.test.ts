@@ -66,6 +66,7 @@ async function pickFirstOfMany<T>(run: () => Thenable<T>, wanted: (result: T) =>
   for (let attempt = 0; attempt < 3; attempt++) {
     const pending = Promise.resolve(run());
     await pause(1500 * (attempt + 1));
+    await vscode.commands.executeCommand('quickInput.first');
     await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
     await pause(200);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

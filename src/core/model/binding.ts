@@ -21,9 +21,41 @@ export type DocumentSource = (file: string, lines: readonly number[]) => Promise
 /** Above this, a file is bound without symbols (every tag to the file), like an unsupported language. */
 export const MAX_BOUND_FILE_BYTES = 4_000_000;
 
+const BODY_KINDS = new Set(['function', 'method', 'constructor']);
+const LOCAL_KINDS = new Set(['variable', 'constant']);
+const pruned = new WeakMap<readonly SymbolNode[], readonly SymbolNode[]>();
+
+/**
+ * The declarations a tag can describe: the symbol tree without the local variables and constants of function
+ * and method bodies. VS Code's TypeScript provider lists them, the CLI's finder does not; a tag inside a body
+ * binds to the enclosing function in both, whatever the symbol source. Memoised per symbol array.
+ */
+export function declarations(symbols: readonly SymbolNode[] | undefined): readonly SymbolNode[] | undefined {
+  if (!symbols) return undefined;
+  let hit = pruned.get(symbols);
+  if (!hit) {
+    const prune = (nodes: readonly SymbolNode[], inBody: boolean): SymbolNode[] =>
+      nodes
+        .filter((n) => !(inBody && LOCAL_KINDS.has(n.kind)))
+        .map((n) => {
+          const children = prune(n.children, BODY_KINDS.has(n.kind));
+          return children.length === n.children.length && children.every((c, i) => c === n.children[i]) ? n : { ...n, children };
+        });
+    pruned.set(symbols, (hit = prune(symbols, false)));
+  }
+  return hit;
+}
+
+/** A document with its symbols reduced to `declarations`: what binding and the enclosing-symbol chain read. */
+export function asDeclared(document: FileDocument | undefined): FileDocument | undefined {
+  if (!document?.symbols) return document;
+  const symbols = declarations(document.symbols);
+  return symbols === document.symbols ? document : { text: document.text, symbols };
+}
+
 /** Binds a scan's tags with its document (the one rule; `attributeTags` documents the cases). */
 export function bindTags(scan: TagScan, document: FileDocument | undefined): AttributedTag[] {
-  return attributeTags(scan.tags, document?.symbols as SymbolNode[] | undefined, document?.text);
+  return attributeTags(scan.tags, declarations(document?.symbols) as SymbolNode[] | undefined, document?.text);
 }
 
 /**
@@ -35,7 +67,7 @@ export class BindingCache {
 
   bind(scan: TagScan, document: FileDocument | undefined): AttributedTag[] {
     const hit = this.byScan.get(scan);
-    if (hit && hit.document?.symbols === document?.symbols && hit.text === document?.text) return hit.bound;
+    if (hit && declarations(hit.document?.symbols) === declarations(document?.symbols) && hit.text === document?.text) return hit.bound;
     const bound = bindTags(scan, document);
     this.byScan.set(scan, { document, text: document?.text, bound });
     return bound;

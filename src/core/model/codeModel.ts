@@ -9,7 +9,7 @@ import { compileGlobs, type GlobSet } from '../analysis/globs';
 import type { TagLocation } from '../index/workspaceIndex';
 import type { AttributedTag } from '../tags/attribution';
 import type { Finding, IntentGraph, IntentItem, Problem, Status, TagScan } from '../types';
-import { BindingCache, type DocumentSource, type FileDocument } from './binding';
+import { asDeclared, BindingCache, type DocumentSource, type FileDocument } from './binding';
 import { codeFilesOf, isCodeFile } from './codeFile';
 import { groupDebt, rankDebt, type DebtEntry, type DebtGroup } from './debtRanking';
 import { effectiveStatus, isRetired, successorOf } from './retired';
@@ -213,14 +213,14 @@ export class CodeModel {
 
   // ------------------------------------------------------------------------------------------------ binding
 
-  /** A code file's text and symbols through the model's document source, read once per model. */
+  /** A code file's text and declarations (`declarations`) through the model's document source, read once per model. */
   document(file: string, extraLines: readonly number[] = []): Promise<FileDocument | undefined> {
     let hit = this.documents.get(file);
     if (!hit) {
       const source = this.options.documents;
       const lines = [...(this.entry(file)?.tags.map((t) => t.range.start.line) ?? []), ...extraLines];
       hit = source
-        ? source(file, lines).catch((error: unknown) => {
+        ? source(file, lines).then(asDeclared, (error: unknown) => {
             this.options.onError?.(file, error);
             return undefined;
           })
@@ -243,7 +243,7 @@ export class CodeModel {
   /** The effective intent at a 0-based line of a file (or the whole file), each link with its provenance. */
   async effectiveAt(file: string, line?: number, document?: FileDocument): Promise<EffectiveIntent> {
     const scan = this.entry(file);
-    const doc = document ?? (scan?.tags.length ? await this.document(file, line === undefined ? [] : [line]) : undefined);
+    const doc = document ? asDeclared(document) : scan?.tags.length ? await this.document(file, line === undefined ? [] : [line]) : undefined;
     const bound = scan && scan.tags.length ? this.bindingCache.bind(scan, doc) : undefined;
     return effectiveIntent({ graph: this.graph, file, line, scan, symbols: doc?.symbols, text: doc?.text, bound });
   }
