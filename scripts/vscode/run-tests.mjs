@@ -25,7 +25,7 @@ const FILE_MARKER = /^integration file: (\S+) (\d+)$/m;
  * pass): together with "every test/vscode/*.test.ts file passes at least one test", a test file dropped from the
  * bundle, a suite that silently stops registering tests, or a describe block skipped by mistake fails the run.
  */
-const MIN_PASSING = 60;
+const MIN_PASSING = 44;
 // Workbench chatter hidden unless --verbose (the suite's own output always shows).
 const WORKBENCH_NOISE = new RegExp([
   String.raw`^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]`,
