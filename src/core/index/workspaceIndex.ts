@@ -315,27 +315,8 @@ export class WorkspaceIndex {
 
   /** Every place an ID is referenced by a tag, in file order. */
   tagsById(id: string): readonly TagLocation[] {
-    if (!this.byId) {
-      const m = new Map<string, TagLocation[]>();
-      const files = [...this.state.entries.keys()].sort();
-      for (const file of files) {
-        for (const tag of this.state.entries.get(file)!.tags) {
-          for (const ref of tag.ids) {
-            let list = m.get(ref.id);
-            if (!list) m.set(ref.id, (list = []));
-            list.push({ file, tag, ref });
-          }
-        }
-      }
-      this.byId = m;
-    }
+    this.byId ??= locationsById([...this.state.entries.keys()].sort().map((file) => [file, this.state.entries.get(file)!]));
     return this.byId.get(id) ?? [];
-  }
-
-  /** IDs referenced by at least one tag. */
-  taggedIds(): readonly string[] {
-    this.tagsById('');
-    return [...this.byId!.keys()];
   }
 
   /** How many listed files were not scanned, by reason. */
@@ -357,6 +338,21 @@ export class WorkspaceIndex {
     return this.state.raw.get(file);
   }
 
+}
+
+/** Every tag reference of `entries` (in their order) grouped by the ID it names. */
+export function locationsById(entries: Iterable<readonly [string, { readonly tags: readonly Tag[] }]>): Map<string, TagLocation[]> {
+  const m = new Map<string, TagLocation[]>();
+  for (const [file, scan] of entries) {
+    for (const tag of scan.tags) {
+      for (const ref of tag.ids) {
+        let list = m.get(ref.id);
+        if (!list) m.set(ref.id, (list = []));
+        list.push({ file, tag, ref });
+      }
+    }
+  }
+  return m;
 }
 
 function* concat<T>(a: Iterable<T>, b: Iterable<T>): Iterable<T> {

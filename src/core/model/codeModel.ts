@@ -6,7 +6,7 @@
 import { codeFindings, sortFindings } from '../analysis/codeFindings';
 import { effectiveIntent, type EffectiveIntent } from '../analysis/effectiveIntent';
 import { compileGlobs, type GlobSet } from '../analysis/globs';
-import type { TagLocation } from '../index/workspaceIndex';
+import { locationsById, type TagLocation } from '../index/workspaceIndex';
 import type { AttributedTag } from '../tags/attribution';
 import type { Finding, IntentGraph, IntentItem, Problem, Status, TagScan } from '../types';
 import { asDeclared, BindingCache, type DocumentSource, type FileDocument } from './binding';
@@ -87,19 +87,7 @@ export class CodeModel {
 
   /** Every place a code tag names an ID, in file order. */
   tagsById(id: string): readonly TagLocation[] {
-    if (!this.byId) {
-      const m = new Map<string, TagLocation[]>();
-      for (const [file, scan] of this.entries()) {
-        for (const tag of scan.tags) {
-          for (const ref of tag.ids) {
-            let list = m.get(ref.id);
-            if (!list) m.set(ref.id, (list = []));
-            list.push({ file, tag, ref });
-          }
-        }
-      }
-      this.byId = m;
-    }
+    this.byId ??= locationsById(this.entries());
     return this.byId.get(id) ?? [];
   }
 
