@@ -4,22 +4,14 @@
 import * as vscode from 'vscode';
 import { reviewMarkdown } from '../../core/review/format';
 import type { ReviewSide } from '../../core/review/review';
-import type { Finding } from '../../core/types';
 import { GitError, locateRepo, reviewWorkingTree } from '../../node/git';
+import { toDiagnostic } from '../editor/diagnostics';
 import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { CommandId, ConfigSection, ViewId } from '../ids';
-import { localize } from '../l10n';
 import type { Feature, Services } from '../services';
 import type { FolderSession } from '../session';
-import { toVscodeRange } from '../symbols';
 import { gitApi, repositoryFor, type GitApi } from './gitApi';
 import { ReviewTreeProvider, type FolderReview } from './reviewTree';
-
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
 
 /** Debounce for refreshes caused by git state or index changes. */
 const REFRESH_MS = 600;
@@ -168,12 +160,7 @@ class ReviewController implements vscode.Disposable {
     for (const r of results) {
       for (const f of r.review?.findings ?? []) {
         const uri = r.uri(f.file);
-        const d = new vscode.Diagnostic(toVscodeRange(f.range), localize(f.l10n, f.message), SEVERITY[f.severity]);
-        d.code = f.code;
-        d.source = 'Intent Lens review';
-        if (f.related?.length) {
-          d.relatedInformation = f.related.map((rel) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri(rel.file), toVscodeRange(rel.range)), localize(rel.l10n, rel.message)));
-        }
+        const d = toDiagnostic(f, r.uri, 'Intent Lens review');
         let entry = byUri.get(uri.toString());
         if (!entry) byUri.set(uri.toString(), (entry = { uri, list: [] }));
         entry.list.push(d);
