@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TagLocation } from '../../core/index/workspaceIndex';
 import { basename, dirname } from '../../core/paths';
 import type { Range, Tag } from '../../core/types';
-import type { LinkedFile } from '../../core/views/linkedCode';
+import type { LinkedFile } from '../../core/model/codeModel';
 import type { FolderSession } from '../session';
 import type { Node } from './tree';
 
