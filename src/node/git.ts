@@ -13,7 +13,6 @@ import { loadGraph } from '../core/project';
 import { addedFile, parseUnifiedDiff, type ChangedFile } from '../core/review/diff';
 import { computeReview, type Review, type ReviewSide } from '../core/review/review';
 import type { SymbolFinder } from '../core/symbols/symbolFinder';
-import type { SymbolNode } from '../core/types';
 import { NodeHost } from './nodeHost';
 
 /** Git failed or the folder is not in a repository: a message a person understands. */
@@ -297,24 +296,6 @@ function excluded(rules: IgnoreFile, path: string): boolean {
   return false;
 }
 
-/** Symbols of a side's files through a finder, read from its host, parsed once per file. */
-export function hostSymbols(host: WorkspaceHost, finder: SymbolFinder | undefined): (file: string) => Promise<readonly SymbolNode[] | undefined> {
-  const cache = new Map<string, Promise<SymbolNode[] | undefined>>();
-  return (file) => {
-    if (!finder) return Promise.resolve(undefined);
-    let hit = cache.get(file);
-    if (!hit) {
-      hit = (async () => {
-        const bytes = await host.read(file);
-        if (!bytes || bytes.length > 4_000_000) return undefined;
-        return finder.symbols(new TextDecoder('utf-8', { fatal: false }).decode(bytes), file);
-      })().catch(() => undefined);
-      cache.set(file, hit);
-    }
-    return hit;
-  };
-}
-
 export interface WorkingTreeReviewOptions {
   /** Base ref (default: the merge-base with the upstream or the default branch). */
   readonly base?: string;
@@ -343,7 +324,7 @@ export async function indexSide(host: WorkspaceHost, options: { exclude?: readon
   const index = new WorkspaceIndex(host, { exclude: options.exclude, maxFileSize: options.maxFileSize, concurrency: 32 });
   await index.build();
   const graph = await loadGraph(host, index.files());
-  return { graph, index, symbols: hostSymbols(host, options.finder), documents: hostDocuments(host, options.finder) };
+  return { graph, index, documents: hostDocuments(host, options.finder) };
 }
 
 /** The review of everything in `root`'s working tree that differs from the base. */
@@ -359,9 +340,7 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
   try {
     let baseSide = cached;
     if (!baseSide) {
-      const side = await indexSide(baseHost!, options);
-      // The symbols of the base are read lazily: keep them readable after this call's host is gone.
-      baseSide = { graph: side.graph, index: side.index, symbols: hostSymbols(baseHost!, options.finder), documents: hostDocuments(baseHost!, options.finder) };
+      baseSide = await indexSide(baseHost!, options);
       await preloadChanged(baseSide, changedAtBase);
       if (options.baseCache) Object.assign(options.baseCache, { key, side: baseSide });
     }
@@ -374,7 +353,7 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
   }
 }
 
-/** Parses the symbols of the changed base files now, while their git reader is open. */
+/** Reads and parses the changed base files now, while their git reader is open (the rest reads the working tree). */
 async function preloadChanged(side: ReviewSide, changed: ReadonlySet<string>): Promise<void> {
   await Promise.all([...changed].map((path) => side.documents?.(path, []).catch(() => undefined)));
 }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { IntentProject } from '../../src/core/project';
 import { reportHtml } from '../../src/core/report/html';
 import { buildReport, parseDuration, type Report } from '../../src/core/report/report';
-import { hostSymbols } from '../../src/node/git';
 import { NodeHost } from '../../src/node/nodeHost';
 import { TreeSitterSymbolFinder } from '../../src/node/treeSitterSymbols';
 import { TempRepo, runCli } from './reviewGit';
@@ -76,8 +75,8 @@ function scenario(): TempRepo {
 
 async function report(dir: string, activity?: Parameters<typeof buildReport>[0]['activity']): Promise<Report> {
   const host = new NodeHost(dir, { workers: 0 });
-  const project = await IntentProject.open(host);
-  return buildReport({ graph: project.graph, index: project.index, findings: project.findings(), symbols: hostSymbols(host, new TreeSitterSymbolFinder()), activity, generatedAt: '2026-11-25T00:00:00.000Z' });
+  const project = await IntentProject.open(host, { finder: new TreeSitterSymbolFinder() });
+  return buildReport({ model: project.model, findings: project.findings(), activity, generatedAt: '2026-11-25T00:00:00.000Z' });
 }
 
 describe('report', function () {

@@ -3,9 +3,9 @@
 // Markdown, JSON and HTML renderers only format it.
 import { summarize, type FindingSummary } from '../findings/format';
 import { krProgress, type KrProgress } from '../manifest/progress';
-import { CodeModel, type ModelIndex } from '../model/codeModel';
+import type { CodeModel } from '../model/codeModel';
 import type { DebtEntry as RankedDebt } from '../model/debtRanking';
-import type { DebtCost, DebtImpact, Finding, IntentGraph, IntentItem, Status, SymbolNode } from '../types';
+import type { DebtCost, DebtImpact, Finding, IntentItem, Status } from '../types';
 
 /** A commit of the activity window (from `git log --since --name-only`). */
 export interface CommitInfo {
@@ -17,13 +17,8 @@ export interface CommitInfo {
 }
 
 export interface ReportInput {
-  /** The folder's code model: what serves what, bindings, debt, untriaged markers. */
-  readonly model?: CodeModel;
-  /** Without `model`: the graph and index a model is built from (bindings then have no file text). */
-  readonly graph?: IntentGraph;
-  readonly index?: ModelIndex;
-  /** Without `model`: declarations of tagged files, to name the symbols that serve an item. */
-  readonly symbols?: (file: string) => Promise<readonly SymbolNode[] | undefined>;
+  /** The folder's code model: what serves what, bindings (with the file text), debt, untriaged markers. */
+  readonly model: CodeModel;
   readonly findings: readonly Finding[];
   /** Commits of the period, newest first, with the period's label (e.g. `30d`). */
   readonly activity?: { readonly since: string; readonly sinceDate: string; readonly commits: readonly CommitInfo[] };
@@ -103,14 +98,6 @@ export interface Report {
 /** How many entries a listing keeps (files per item, TODO files). */
 export const MAX_LISTED = 200;
 
-/** The model a report reads: the given one, or one built from the old inputs (graph, index, symbols). */
-function modelOf(input: ReportInput): CodeModel {
-  if (input.model) return input.model;
-  if (!input.graph || !input.index) throw new Error('buildReport needs a model, or a graph and an index');
-  const symbols = input.symbols;
-  return new CodeModel(input.graph, input.index, symbols ? { documents: async (file) => ({ text: '', symbols: await symbols(file) }) } : {});
-}
-
 /** The report's JSON shape of one ranked debt. */
 function debtEntry(entry: RankedDebt): DebtEntry {
   if (entry.kind === 'item') {
@@ -121,7 +108,7 @@ function debtEntry(entry: RankedDebt): DebtEntry {
 }
 
 export async function buildReport(input: ReportInput): Promise<Report> {
-  const model = modelOf(input);
+  const { model } = input;
   const { graph } = model;
 
   // The symbols tagged with each ID (file tags: name ''), direct links only, bound with the file's text.

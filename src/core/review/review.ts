@@ -19,17 +19,11 @@ export interface ReviewSide {
   readonly model?: CodeModel;
   /** Text and declarations of a file on this side, for binding tags exactly as `explain` and the editor do. */
   readonly documents?: DocumentSource;
-  /** Declarations of a file on this side (older callers; without `documents`, binding has no file text). */
-  symbols?(file: string): Promise<readonly SymbolNode[] | undefined>;
 }
 
 /** The code model of a side: its own, or one over its graph, index and documents. */
 export function sideModel(side: ReviewSide): CodeModel {
-  if (side.model) return side.model;
-  const symbols = side.symbols?.bind(side);
-  const documents: DocumentSource | undefined =
-    side.documents ?? (symbols ? async (file) => ({ text: '', symbols: await symbols(file) }) : undefined);
-  return new CodeModel(side.graph, side.index, { documents });
+  return side.model ?? new CodeModel(side.graph, side.index, { documents: side.documents });
 }
 
 export interface ReviewInput {
