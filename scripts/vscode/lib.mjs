@@ -63,6 +63,9 @@ export function makeTempDir(prefix = 'intent-lens-vscode-') {
     'security.workspace.trust.enabled': false,
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // The web workbench auto-saves after a delay by default (desktop does not): under load it saved the tests'
+    // unsaved edits before they were undone, leaving them in later tests' files.
+    'files.autoSave': 'off',
   }, null, 2));
   return dir;
 }
