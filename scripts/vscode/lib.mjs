@@ -65,6 +65,9 @@ export function makeTempDir(prefix = 'intent-lens-vscode-', { untrusted = false 
     ...(untrusted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // The web workbench auto-saves after a delay by default (desktop does not): under load it saved the tests'
+    // unsaved edits before they were undone, leaving them in later tests' files.
+    'files.autoSave': 'off',
   }, null, 2));
   return dir;
 }

@@ -10,7 +10,7 @@
 // code-server, so what users install is what is tested.
 // Exits non-zero on a failing test, no test run, a crashed extension host, a timeout or any setup error, and
 // kills code-server's whole process group on every exit path (SIGINT included).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import {
@@ -19,6 +19,13 @@ import {
 } from './lib.mjs';
 
 const MARKER = /^integration: (\d+) passed, (\d+) failed$/m;
+const FILE_MARKER = /^integration file: (\S+) (\d+)$/m;
+/**
+ * The fewest passing tests a full run may report. Raise it when tests are added (never lower it to make a run
+ * pass): together with "every test/vscode/*.test.ts file passes at least one test", a test file dropped from the
+ * bundle, a suite that silently stops registering tests, or a describe block skipped by mistake fails the run.
+ */
+const MIN_PASSING = 44;
 // Workbench chatter hidden unless --verbose (the suite's own output always shows).
 const WORKBENCH_NOISE = new RegExp([
   String.raw`^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]`,
@@ -111,8 +118,10 @@ async function main() {
   log(`code-server ready on port ${port} (VS Code ${version} ${String(commit).slice(0, 8)}) after ${elapsed()}`);
 
   browser = await launchChromium();
-  const page = await browser.newPage();
+  // The clipboard commands are tested for real: a write the page is not allowed must not pass as a copy.
+  const page = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
   let marker;
+  const passesByFile = new Map();
   let resolveExit;
   const suiteExit = new Promise((resolve) => { resolveExit = resolve; });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -122,6 +131,8 @@ async function main() {
       if (opts.verbose || type === 'error' || !WORKBENCH_NOISE.test(line)) console.log(line);
       const m = MARKER.exec(line);
       if (m) marker = { passed: Number(m[1]), failed: Number(m[2]) };
+      const f = FILE_MARKER.exec(line);
+      if (f) passesByFile.set(f[1], Number(f[2]));
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
@@ -144,6 +155,13 @@ async function main() {
   if (!marker) return fail(`no "integration: N passed, N failed" marker (exit code ${code}): the suite did not finish`);
   if (marker.passed === 0) return fail('the suite ran no test');
   if (marker.failed > 0 || code !== 0) return fail(`${marker.failed} failed, exit code ${code}`);
+  if (!opts.grep) {
+    // Every test file of the source tree must have run and passed something; the total must reach the floor.
+    const expected = readdirSync(path.join(ROOT, 'test/vscode')).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, ''));
+    const silent = expected.filter((f) => !(passesByFile.get(f) > 0));
+    if (silent.length) return fail(`no passing test from ${silent.join(', ')} (bundled: ${[...passesByFile.keys()].join(', ') || 'none'})`);
+    if (marker.passed < MIN_PASSING) return fail(`${marker.passed} passed, fewer than the pinned ${MIN_PASSING}: a test file or suite went missing`);
+  }
   log(`PASS: ${marker.passed} passed in ${elapsed()} (VS Code ${version}${opts.vsix ? `, from ${path.basename(opts.vsix)}` : ''})`);
   return 0;
 }

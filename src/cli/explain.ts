@@ -1,7 +1,7 @@
 // `intent-lens explain PATH[:LINE]`: the effective intent at a place, each item with its provenance.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { describeProvenance, effectiveIntent, type IntentLink } from '../core/analysis/effectiveIntent';
+import { describeProvenance, type EffectiveIntent, type IntentLink } from '../core/analysis/effectiveIntent';
 import { krProgress } from '../core/manifest/progress';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/index/fileScan';
 import { IntentProject } from '../core/project';
@@ -42,23 +42,28 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
   const size = statSync(abs).size;
 
   const host = new NodeHost(root);
-  const project = await IntentProject.open(host);
-  const scan = project.index.entry(rel);
-  // The index's size limit holds here too: a huge file is explained by scopes and file tags, never read whole.
-  const bytes = size <= DEFAULT_MAX_FILE_SIZE ? await host.read(rel) : undefined;
-  if (!bytes) io.err(`intent-lens explain: ${cleanText(rel)} is not read for tags (${size > DEFAULT_MAX_FILE_SIZE ? `larger than ${DEFAULT_MAX_FILE_SIZE / 1024} KB` : 'unreadable'})`);
-  const text = bytes ? new TextDecoder().decode(bytes) : '';
-  if (line !== undefined && bytes) {
-    const lineCount = text.split('\n').length;
-    if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
-  }
   const finder = new TreeSitterSymbolFinder();
-  // Large files are parsed in windows around the requested lines: the tags' and the one being explained.
-  const lines = [...(scan?.tags.map((t) => t.range.start.line) ?? []), ...(line === undefined ? [] : [line - 1])];
-  const symbols = scan && scan.tags.length > 0 ? await finder.symbols(text, rel, { lines }) : undefined;
-  finder.dispose();
-  const result = effectiveIntent({ graph: project.graph, file: rel, line: line === undefined ? undefined : line - 1, scan, symbols, text });
+  try {
+    const project = await IntentProject.open(host, { finder });
+    // The index's size limit holds here too: a huge file is explained by scopes and file tags, never read whole.
+    const bytes = size <= DEFAULT_MAX_FILE_SIZE ? await host.read(rel) : undefined;
+    if (!bytes) io.err(`intent-lens explain: ${cleanText(rel)} is not read for tags (${size > DEFAULT_MAX_FILE_SIZE ? `larger than ${DEFAULT_MAX_FILE_SIZE / 1024} KB` : 'unreadable'})`);
+    const text = bytes ? new TextDecoder().decode(bytes) : '';
+    if (line !== undefined && bytes) {
+      const lineCount = text.split('\n').length;
+      if (line < 1 || line > lineCount) throw new CliError(`line ${line} is outside ${path} (1–${lineCount})`);
+    }
+    // The code model binds the file's tags with its text; large files are parsed in windows around the tags
+    // and the line being explained.
+    const result = await project.model.effectiveAt(rel, line === undefined ? undefined : line - 1);
+    return printExplain(io, format, rel, line, result);
+  } finally {
+    finder.dispose();
+    host.dispose();
+  }
+}
 
+function printExplain(io: CliIo, format: 'text' | 'json', rel: string, line: number | undefined, result: EffectiveIntent): number {
   if (format === 'json') {
     io.out(JSON.stringify({
       file: result.file,

@@ -9,7 +9,6 @@ import { buildReport, parseDuration, type ReportInput } from '../core/report/rep
 import { writeFileAtomic } from '../node/atomicWrite';
 import { NodeHost } from '../node/nodeHost';
 import { commitsSince, GitError } from '../node/git';
-import { hostSymbols } from '../node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
 import { oneOf, parse, positiveInt, rootFolder } from './options';
@@ -43,12 +42,10 @@ export async function runReport(args: string[], io: CliIo, now: () => Date = () 
 
   const host = new NodeHost(root);
   try {
-    const project = await IntentProject.open(host, { maxFileSize, exclude: values.exclude });
+    const project = await IntentProject.open(host, { maxFileSize, exclude: values.exclude, finder: new TreeSitterSymbolFinder() });
     const report = await buildReport({
-      graph: project.graph,
-      index: project.index,
+      model: project.model,
       findings: project.findings(),
-      symbols: hostSymbols(host, new TreeSitterSymbolFinder()),
       activity,
       generatedAt: now().toISOString(),
     });

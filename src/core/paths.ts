@@ -15,12 +15,6 @@ export function normalizeRelative(path: string): string | undefined {
   return out.join('/');
 }
 
-/** Join a root-relative folder and a relative path; undefined when the result escapes the root. */
-export function joinRelative(base: string, path: string): string | undefined {
-  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return undefined;
-  return normalizeRelative(base ? `${base}/${path}` : path);
-}
-
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);

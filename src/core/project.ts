@@ -1,18 +1,16 @@
 // One workspace root, loaded: its manifests merged into a graph, its code indexed, and the findings of both.
 // The CLI builds one per run; the editor keeps one per root folder and replaces its graph on manifest edits.
-import { codeFindings, sortFindings, type IndexView } from './analysis/codeFindings';
 import type { WorkspaceHost } from './host';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from './index/workspaceIndex';
 import { buildGraph } from './manifest/buildGraph';
 import { parseManifest } from './manifest/parseManifest';
-import { basename } from './paths';
+import { hostDocuments } from './model/binding';
+import { isManifestPath } from './model/codeFile';
+import { CodeModel } from './model/codeModel';
+import type { SymbolFinder } from './symbols/symbolFinder';
 import type { Finding, IntentGraph } from './types';
 
-export const MANIFEST_NAME = 'intent.yaml';
-
-export function isManifestPath(path: string): boolean {
-  return basename(path) === MANIFEST_NAME;
-}
+export { MANIFEST_NAME, isManifestPath } from './model/codeFile';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -49,41 +47,60 @@ export async function loadGraph(host: WorkspaceHost, files: readonly string[], l
   return syntaxErrors.length ? { ...graph, findings: [...graph.findings, ...syntaxErrors] } : graph;
 }
 
-/** Adapts the index to the narrow view the analysis reads. */
-export function indexView(index: WorkspaceIndex): IndexView {
-  return {
-    files: () => index.files(),
-    // Manifests are YAML whose comments often explain the tag syntax: they are not code to scan.
-    entries: () => [...index.allEntries()].filter(([file]) => !isManifestPath(file)),
-  };
+export interface ProjectOptions extends WorkspaceIndexOptions {
+  /** Finds declarations for binding tags (the CLI's tree-sitter); without it every tag binds to its file. */
+  readonly finder?: SymbolFinder;
 }
 
+/** One folder loaded once (the CLI, the tests): its index, graph and the code model every command reads. */
 export class IntentProject {
+  private currentModel: CodeModel;
+  private modelGeneration: number;
+
   private constructor(
     readonly host: WorkspaceHost,
     readonly index: WorkspaceIndex,
-    private currentGraph: IntentGraph,
-  ) {}
+    graph: IntentGraph,
+    private readonly finder: SymbolFinder | undefined,
+  ) {
+    this.currentModel = this.modelFor(graph);
+    this.modelGeneration = index.generation;
+  }
 
-  static async open(host: WorkspaceHost, options?: WorkspaceIndexOptions): Promise<IntentProject> {
-    const index = new WorkspaceIndex(host, options);
+  static async open(host: WorkspaceHost, options: ProjectOptions = {}): Promise<IntentProject> {
+    const { finder, ...indexOptions } = options;
+    const index = new WorkspaceIndex(host, indexOptions);
     await index.build();
     const graph = await loadGraph(host, index.files());
-    return new IntentProject(host, index, graph);
+    return new IntentProject(host, index, graph, finder);
   }
 
   get graph(): IntentGraph {
-    return this.currentGraph;
+    return this.currentModel.graph;
   }
 
-  /** Re-reads the manifests (after a manifest changed). */
+  /** The code model of the folder: rebuilt as a whole when the index changed since it was built. */
+  get model(): CodeModel {
+    if (this.modelGeneration !== this.index.generation) {
+      this.currentModel = this.modelFor(this.currentModel.graph, this.currentModel);
+      this.modelGeneration = this.index.generation;
+    }
+    return this.currentModel;
+  }
+
+  /** Re-reads the manifests (after a manifest changed) and rebuilds the model. */
   async reloadGraph(): Promise<IntentGraph> {
-    this.currentGraph = await loadGraph(this.host, this.index.files());
-    return this.currentGraph;
+    this.currentModel = this.modelFor(await loadGraph(this.host, this.index.files()), this.currentModel);
+    this.modelGeneration = this.index.generation;
+    return this.graph;
   }
 
   /** Every finding of the root, manifest and code, in a stable order. */
   findings(): Finding[] {
-    return sortFindings([...this.currentGraph.findings, ...codeFindings(this.currentGraph, indexView(this.index))]);
+    return [...this.model.findings()];
+  }
+
+  private modelFor(graph: IntentGraph, previous?: CodeModel): CodeModel {
+    return new CodeModel(graph, this.index, { documents: hostDocuments(this.host, this.finder), bindingCache: previous?.bindingCache });
   }
 }

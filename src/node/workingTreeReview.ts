@@ -3,32 +3,14 @@
 // Orchestration only: every git call goes through ./git and its safe configuration.
 import type { WorkspaceHost } from '../core/host';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { hostDocuments } from '../core/model/binding';
 import { loadGraph } from '../core/project';
 import { computeReview, type Review, type ReviewSide } from '../core/review/review';
 import type { SymbolFinder } from '../core/symbols/symbolFinder';
-import type { SymbolNode } from '../core/types';
 import { locateRepo, resolveBase, type RepoLocation, type ResolvedBase } from './git';
 import { GitTreeHost, listTree } from './gitTree';
 import { NodeHost } from './nodeHost';
 import { changedFiles } from './workTreeChanges';
-
-/** Symbols of a side's files through a finder, read from its host, parsed once per file. */
-export function hostSymbols(host: WorkspaceHost, finder: SymbolFinder | undefined): (file: string) => Promise<readonly SymbolNode[] | undefined> {
-  const cache = new Map<string, Promise<SymbolNode[] | undefined>>();
-  return (file) => {
-    if (!finder) return Promise.resolve(undefined);
-    let hit = cache.get(file);
-    if (!hit) {
-      hit = (async () => {
-        const bytes = await host.read(file);
-        if (!bytes || bytes.length > 4_000_000) return undefined;
-        return finder.symbols(new TextDecoder('utf-8', { fatal: false }).decode(bytes), file);
-      })().catch(() => undefined);
-      cache.set(file, hit);
-    }
-    return hit;
-  };
-}
 
 export interface WorkingTreeReviewOptions {
   /** Base ref (default: the merge-base with the upstream or the default branch). */
@@ -58,7 +40,7 @@ export async function indexSide(host: WorkspaceHost, options: { exclude?: readon
   const index = new WorkspaceIndex(host, { exclude: options.exclude, maxFileSize: options.maxFileSize, concurrency: 32 });
   await index.build();
   const graph = await loadGraph(host, index.files());
-  return { graph, index, symbols: hostSymbols(host, options.finder) };
+  return { graph, index, documents: hostDocuments(host, options.finder) };
 }
 
 /** The review of everything in `root`'s working tree that differs from the base. */
@@ -75,9 +57,7 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
   try {
     let baseSide = cached;
     if (!baseSide) {
-      const side = await indexSide(baseHost!, options);
-      // The symbols of the base are read lazily: keep them readable after this call's host is gone.
-      baseSide = { graph: side.graph, index: side.index, symbols: hostSymbols(baseHost!, options.finder) };
+      baseSide = await indexSide(baseHost!, options);
       await preloadChanged(baseSide, changedAtBase);
       if (options.baseCache) Object.assign(options.baseCache, { key, side: baseSide });
     }
@@ -90,7 +70,7 @@ export async function reviewWorkingTree(root: string, options: WorkingTreeReview
   }
 }
 
-/** Parses the symbols of the changed base files now, while their git reader is open. */
+/** Reads and parses the changed base files now, while their git reader is open (the rest reads the working tree). */
 async function preloadChanged(side: ReviewSide, changed: ReadonlySet<string>): Promise<void> {
-  await Promise.all([...changed].map((path) => side.symbols(path).catch(() => undefined)));
+  await Promise.all([...changed].map((path) => side.documents?.(path, []).catch(() => undefined)));
 }

@@ -1,11 +1,12 @@
 // One session per workspace folder: its index and manifest graph, kept current from file events and unsaved
 // edits in one debounced batch, firing one change event per batch. Providers and views only read from it.
 import * as vscode from 'vscode';
-import { codeFindings, sortFindings } from '../core/analysis/codeFindings';
-import { effectiveIntent, type EffectiveIntent } from '../core/analysis/effectiveIntent';
+import type { EffectiveIntent } from '../core/analysis/effectiveIntent';
 import { buildGraph } from '../core/manifest/buildGraph';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { indexView, isManifestPath, loadGraph } from '../core/project';
+import { BindingCache, type FileDocument } from '../core/model/binding';
+import { CodeModel } from '../core/model/codeModel';
+import { isManifestPath, loadGraph } from '../core/project';
 import type { Finding, IntentGraph, TagScan } from '../core/types';
 import type { Settings } from './settings';
 import { EditorSymbols } from './symbols';
@@ -21,7 +22,9 @@ export class FolderSession implements vscode.Disposable {
   readonly host: VscodeWorkspaceHost;
   readonly index: WorkspaceIndex;
   private graphValue: IntentGraph = buildGraph([]);
-  private findingsValue: Finding[] | undefined;
+  private modelValue: CodeModel | undefined;
+  /** Tag bindings per file version, kept across the models of this folder. */
+  private readonly bindings = new BindingCache();
   /** Last text of each manifest that parsed, so a syntax error keeps the last good items working. */
   private readonly lastGood = new Map<string, string>();
   /** Queued paths: true when the file was deleted, false when created or changed. */
@@ -70,7 +73,6 @@ export class FolderSession implements vscode.Disposable {
     await this.settled();
     await this.index.build();
     await this.reloadGraph();
-    this.findingsValue = undefined;
     this.emitter.fire({ session: this, files: this.index.files(), graphChanged: true });
   }
 
@@ -120,7 +122,7 @@ export class FolderSession implements vscode.Disposable {
       await this.index.apply({ changed: files.filter((f) => !deleted.includes(f)), deleted });
       const graphChanged = files.some(isManifestPath);
       if (graphChanged) await this.reloadGraph();
-      this.findingsValue = undefined;
+      this.modelValue = undefined;
       this.emitter.fire({ session: this, files, graphChanged });
     } catch (error) {
       this.log.error(`rescan failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -129,26 +131,52 @@ export class FolderSession implements vscode.Disposable {
 
   private async reloadGraph(): Promise<void> {
     this.graphValue = await loadGraph(this.host, this.index.files(), this.lastGood);
-    this.findingsValue = undefined;
+    this.modelValue = undefined;
+  }
+
+  /**
+   * The folder's code model, built as a whole once per change batch (bindings of untouched files are reused).
+   * Every provider and view reads it; documents come from the editor (open buffer, document symbols).
+   */
+  get model(): CodeModel {
+    return (this.modelValue ??= new CodeModel(this.graphValue, this.index, {
+      documents: (file) => this.document(file),
+      bindingCache: this.bindings,
+      onError: (file, error) => this.log.warn(`cannot read ${file} to bind its tags: ${error instanceof Error ? error.message : String(error)}`),
+    }));
+  }
+
+  /**
+   * A file's text and symbols for the model: an open buffer with its document symbols (what the user sees), else
+   * the file as the host reads it with the fallback finder — never opening documents the user did not open.
+   */
+  private async document(file: string): Promise<FileDocument | undefined> {
+    const uri = this.uri(file).toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (open) return { text: open.getText(), symbols: await this.symbolsSource.symbols(open, file) };
+    const bytes = await this.host.read(file);
+    if (!bytes) return undefined;
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    return { text, symbols: await this.symbolsSource.fallbackSymbols(text, file) };
   }
 
   /** Every finding of the folder (manifests and code), computed once per change. */
   findings(): readonly Finding[] {
-    this.findingsValue ??= sortFindings([...this.graphValue.findings, ...codeFindings(this.graphValue, indexView(this.index))]);
-    return this.findingsValue;
+    return this.model.findings();
   }
 
+  /** A code file's tags and markers, from the model (manifests and other non-code files have none). */
   scan(path: string): TagScan | undefined {
-    return this.index.entry(path);
+    return this.model.entry(path);
   }
 
-  /** Effective intent at a line (or the whole file) of an open document. */
+  /** Effective intent at a line (or the whole file) of an open document, from the model, with the buffer's text. */
   async effectiveAt(document: vscode.TextDocument, line?: number): Promise<EffectiveIntent | undefined> {
     const path = this.relativePath(document.uri);
     if (path === undefined) return undefined;
-    const scan = this.scan(path);
-    const symbols = scan && scan.tags.length ? await this.symbolsSource.symbols(document, path) : undefined;
-    return effectiveIntent({ graph: this.graphValue, file: path, line, scan, symbols, text: document.getText() });
+    const model = this.model;
+    const symbols = model.entry(path)?.tags.length ? await this.symbolsSource.symbols(document, path) : undefined;
+    return model.effectiveAt(path, line, { text: document.getText(), symbols });
   }
 
   dispose(): void {

@@ -72,6 +72,11 @@ export class EditorSymbols {
     return this.fallback.symbols(document.getText(), relativePath);
   }
 
+  /** Symbols of a file that is not open in the editor (no document provider to ask): the fallback finder's. */
+  fallbackSymbols(text: string, relativePath: string): Promise<SymbolNode[] | undefined> {
+    return this.fallback.symbols(text, relativePath);
+  }
+
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
   }

@@ -23,7 +23,9 @@ describe('demo workspace (golden)', () => {
   });
 
   it('produces exactly the pinned findings', () => {
-    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) writeFileSync(GOLDEN, JSON.stringify(findings, null, 2) + '\n');
+    // Only an explicit UPDATE_GOLDEN writes the golden file: a missing one is a failure, never a self-comparison.
+    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, JSON.stringify(findings, null, 2) + '\n');
+    assert.ok(existsSync(GOLDEN), `${GOLDEN} is missing: regenerate it with UPDATE_GOLDEN=1 and review the diff`);
     assert.deepEqual(findings, JSON.parse(readFileSync(GOLDEN, 'utf8')));
   });
 

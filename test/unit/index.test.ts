@@ -1,10 +1,9 @@
-// WorkspaceIndex over an in-memory host: build, update, remove, one event per batch, skip reasons, and
+// WorkspaceIndex over an in-memory host: build, update, delete, one change per batch, skip reasons, and
 // no input (random bytes, vanished files, failing reads) can make it throw.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ListOptions, WorkspaceHost } from '../../src/core/host';
-import { WorkspaceIndex, type IndexChangeEvent } from '../../src/core/index/workspaceIndex';
-import { PendingBatch, type Timer } from '../../src/core/index/pendingBatch';
+import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { countLinesWith, scanFileBytes, skipByPath } from '../../src/core/index/fileScan';
 
 const enc = new TextEncoder();
@@ -34,12 +33,6 @@ class MemoryHost implements WorkspaceHost {
   }
 }
 
-function collect(index: WorkspaceIndex): IndexChangeEvent[] {
-  const events: IndexChangeEvent[] = [];
-  index.onDidChange((e) => events.push(e));
-  return events;
-}
-
 describe('WorkspaceIndex', () => {
   it('indexes tags, malformed tags and markers, and answers tagsById', async () => {
     const host = new MemoryHost({
@@ -50,11 +43,11 @@ describe('WorkspaceIndex', () => {
       'README.json': '{"TODO": 1}',
     });
     const index = new WorkspaceIndex(host);
-    const events = collect(index);
-    await index.build();
+    const generation = index.generation;
+    const change = await index.build();
     assert.deepEqual(index.files(), ['README.json', 'src/a.ts', 'src/b.py', 'src/bad.ts', 'src/c.ts']);
-    assert.equal(events.length, 1);
-    assert.deepEqual([...events[0].files].sort(), index.files());
+    assert.equal(index.generation, generation + 1);
+    assert.deepEqual([...change.files].sort(), index.files());
     const a = index.entry('src/a.ts')!;
     assert.deepEqual(a.tags.map((t) => t.ids.map((r) => r.id)), [['kr:one', 'obj:two']]);
     assert.deepEqual(a.markers.map((m) => [m.marker, m.text]), [['TODO', 'tidy']]);
@@ -88,34 +81,34 @@ describe('WorkspaceIndex', () => {
     assert.equal(index.files().length, 8);
   });
 
-  it('rescans exactly the updated files and fires one event per batch', async () => {
+  it('rescans exactly the updated files and reports one change per batch', async () => {
     const host = new MemoryHost({ 'a.ts': '// @intent kr:a\n', 'b.ts': 'x\n', 'c.ts': '// TODO one\n' });
     const index = new WorkspaceIndex(host);
     await index.build();
-    const events = collect(index);
+    const built = index.generation;
     host.set('b.ts', '// @intent kr:a\n');
     host.set('d.ts', '// @debt kr:d\n');
     host.reads = [];
-    await index.update(['b.ts', 'd.ts']);
+    const first = await index.update(['b.ts', 'd.ts']);
     assert.deepEqual(host.reads.sort(), ['b.ts', 'd.ts']);
-    assert.equal(events.length, 1);
-    assert.deepEqual([...events[0].files].sort(), ['b.ts', 'd.ts']);
+    assert.equal(index.generation, built + 1);
+    assert.deepEqual([...first.files].sort(), ['b.ts', 'd.ts']);
     assert.deepEqual(index.tagsById('kr:a').map((l) => l.file), ['a.ts', 'b.ts']);
     assert.ok(index.files().includes('d.ts'));
     const v1 = index.entry('b.ts')!.version;
     await index.update(['b.ts']);
     assert.ok(index.entry('b.ts')!.version > v1);
 
-    index.remove(['a.ts', 'nope.ts']);
-    assert.equal(events.length, 3);
-    assert.deepEqual(events[2].files, ['a.ts']);
+    const removed = await index.apply({ changed: [], deleted: ['a.ts', 'nope.ts'] });
+    assert.equal(index.generation, built + 3);
+    assert.deepEqual(removed.files, ['a.ts', 'nope.ts']);
     assert.deepEqual(index.tagsById('kr:a').map((l) => l.file), ['b.ts']);
     assert.ok(!index.files().includes('a.ts'));
 
     host.set('c.ts', 'clean now\n');
-    await index.apply({ changed: ['c.ts'], deleted: ['d.ts'] });
-    assert.equal(events.length, 4);
-    assert.deepEqual([...events[3].files].sort(), ['c.ts', 'd.ts']);
+    const last = await index.apply({ changed: ['c.ts'], deleted: ['d.ts'] });
+    assert.equal(index.generation, built + 4);
+    assert.deepEqual([...last.files].sort(), ['c.ts', 'd.ts']);
     assert.equal(index.entry('c.ts'), undefined);
     assert.ok(!index.files().includes('d.ts'));
   });
@@ -166,98 +159,5 @@ describe('fileScan', () => {
     const lits = ['@intent', 'TODO'].map((s) => enc.encode(s));
     assert.equal(countLinesWith(enc.encode('a TODO @intent\nb\nTODO\n"@intent"'), lits), 3);
     assert.equal(countLinesWith(enc.encode('none\n'), lits), 0);
-  });
-});
-
-describe('PendingBatch', () => {
-  class ManualTimer implements Timer {
-    private next = 1;
-    readonly pending = new Map<number, { cb: () => void; ms: number }>();
-    set(cb: () => void, ms: number): unknown {
-      const id = this.next++;
-      this.pending.set(id, { cb, ms });
-      return id;
-    }
-    clear(h: unknown): void {
-      this.pending.delete(h as number);
-    }
-    /** Fire the timers with the smallest delay. */
-    fireShortest(): void {
-      const min = Math.min(...[...this.pending.values()].map((p) => p.ms));
-      for (const [id, p] of [...this.pending]) if (p.ms === min) {
-        this.pending.delete(id);
-        p.cb();
-      }
-    }
-  }
-
-  it('turns a burst of 10,000 events into one update of exactly those files', async () => {
-    const host = new MemoryHost();
-    for (let i = 0; i < 20000; i++) host.set(`f${i}.ts`, i % 100 === 0 ? '// TODO x\n' : 'x\n');
-    const index = new WorkspaceIndex(host);
-    await index.build();
-    const calls: string[][] = [];
-    const update = index.update.bind(index);
-    index.update = (files) => {
-      calls.push([...files]);
-      return update(files);
-    };
-    const events = collect(index);
-    const timer = new ManualTimer();
-    const batch = new PendingBatch((b) => index.update(b.changed), { timer, delayMs: 100 });
-    const burst: string[] = [];
-    for (let i = 0; i < 10000; i++) {
-      const f = `f${(i * 7) % 20000}.ts`;
-      burst.push(f);
-      batch.changed(f);
-      batch.changed(f); // duplicates collapse
-    }
-    assert.equal(batch.size, 10000);
-    assert.equal(calls.length, 0, 'nothing runs before the quiet period ends');
-    host.reads = [];
-    timer.fireShortest();
-    await batch.flushNow();
-    await new Promise((r) => setTimeout(r, 0));
-    // One update with exactly the distinct files of the burst, each read once, one event.
-    const distinct = [...new Set(burst)].sort();
-    assert.equal(calls.length, 1);
-    assert.deepEqual(calls[0].sort(), distinct);
-    assert.deepEqual(host.reads.sort(), distinct);
-    assert.equal(events.length, 1);
-    assert.deepEqual([...events[0].files].sort(), distinct);
-    assert.equal(timer.pending.size, 0);
-  });
-
-  it('calls flush once per quiet period with changed and deleted sets', async () => {
-    const timer = new ManualTimer();
-    const flushed: { changed: readonly string[]; deleted: readonly string[] }[] = [];
-    const batch = new PendingBatch((b) => void flushed.push(b), { timer, delayMs: 50, maxDelayMs: 1000 });
-    batch.changed('a');
-    batch.changed('b');
-    batch.deleted('b');
-    batch.deleted('c');
-    batch.changed('c');
-    timer.fireShortest();
-    await batch.flushNow();
-    assert.deepEqual(flushed, [{ changed: ['a', 'c'], deleted: ['b'] }]);
-    batch.changed('x');
-    batch.dispose();
-    assert.equal(timer.pending.size, 0);
-    await batch.flushNow();
-    assert.equal(flushed.length, 1);
-  });
-
-  it('flushes a steady stream at maxDelay', async () => {
-    const timer = new ManualTimer();
-    let flushes = 0;
-    const batch = new PendingBatch(() => void flushes++, { timer, delayMs: 50, maxDelayMs: 500 });
-    batch.changed('a');
-    // Fire only the max-wait timer, as if events kept resetting the debounce.
-    for (const [id, p] of [...timer.pending]) if (p.ms === 500) {
-      timer.pending.delete(id);
-      p.cb();
-    }
-    await batch.flushNow();
-    assert.equal(flushes, 1);
   });
 });

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntentProject } from '../../src/core/project';
 import { reportHtml } from '../../src/core/report/html';
-import { buildReport, compareDebt, parseDuration, type DebtEntry, type Report } from '../../src/core/report/report';
-import { hostSymbols } from '../../src/node/workingTreeReview';
+import { buildReport, parseDuration, type Report } from '../../src/core/report/report';
 import { NodeHost } from '../../src/node/nodeHost';
 import { TreeSitterSymbolFinder } from '../../src/node/treeSitterSymbols';
 import { TempRepo, runCli } from './reviewGit';
@@ -76,8 +75,8 @@ function scenario(): TempRepo {
 
 async function report(dir: string, activity?: Parameters<typeof buildReport>[0]['activity']): Promise<Report> {
   const host = new NodeHost(dir, { workers: 0 });
-  const project = await IntentProject.open(host);
-  return buildReport({ graph: project.graph, index: project.index, findings: project.findings(), symbols: hostSymbols(host, new TreeSitterSymbolFinder()), activity, generatedAt: '2026-11-25T00:00:00.000Z' });
+  const project = await IntentProject.open(host, { finder: new TreeSitterSymbolFinder() });
+  return buildReport({ model: project.model, findings: project.findings(), activity, generatedAt: '2026-11-25T00:00:00.000Z' });
 }
 
 describe('report', function () {
@@ -94,12 +93,6 @@ describe('report', function () {
     assert.equal(parseDuration('6m'), 180 * 86_400_000);
     assert.equal(parseDuration('1y'), 365 * 86_400_000);
     for (const bad of ['', '0d', '3x', '-1d', '30', 'd']) assert.equal(parseDuration(bad), undefined, bad);
-  });
-
-  it('ranks debt by impact, then cost', () => {
-    const d = (title: string, impact?: DebtEntry['impact'], cost?: DebtEntry['cost']): DebtEntry => ({ title, impact, cost, hurts: [], anchors: [] });
-    const sorted = [d('unknown'), d('low S', 'low', 'S'), d('high XL', 'high', 'XL'), d('high S', 'high', 'S'), d('medium', 'medium', 'M')].sort(compareDebt);
-    assert.deepEqual(sorted.map((x) => x.title), ['high S', 'high XL', 'medium', 'low S', 'unknown']);
   });
 
   it('gives each objective and KR its progress, serving code, debt; coverage and TODOs', async () => {

@@ -10,7 +10,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { IntentProject } from '../../src/core/project';
 import { reportHtml } from '../../src/core/report/html';
 import { buildReport, type Report } from '../../src/core/report/report';
-import { hostSymbols } from '../../src/node/workingTreeReview';
 import { NodeHost } from '../../src/node/nodeHost';
 import { TreeSitterSymbolFinder } from '../../src/node/treeSitterSymbols';
 
@@ -20,8 +19,8 @@ const ROOT = join(__dirname, '../..');
 
 async function demoReport(): Promise<Report> {
   const host = new NodeHost(join(ROOT, 'demo'), { workers: 0 });
-  const project = await IntentProject.open(host);
-  return buildReport({ graph: project.graph, index: project.index, findings: project.findings(), symbols: hostSymbols(host, new TreeSitterSymbolFinder()), generatedAt: '2026-11-25T09:00:00.000Z' });
+  const project = await IntentProject.open(host, { finder: new TreeSitterSymbolFinder() });
+  return buildReport({ model: project.model, findings: project.findings(), generatedAt: '2026-11-25T09:00:00.000Z' });
 }
 
 /** A report whose every string is hostile. */

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { attributeTags, effectiveSymbolsAt } from '../../src/core/tags/attribution';
+import { symbolChainAt } from '../../src/core/analysis/effectiveIntent';
+import { attributeTags } from '../../src/core/tags/attribution';
 import { scanTags } from '../../src/core/tags/tagScanner';
 import type { SymbolNode, Tag } from '../../src/core/types';
 import { TreeSitterSymbolFinder, grammarForPath } from '../../src/node/treeSitterSymbols';
@@ -177,9 +178,9 @@ describe('attributeTags rules (hand-made symbols)', () => {
     assert.equal(withoutText.kind === 'symbol' && describeTarget(withoutText.path), 'f > g');
   });
 
-  it('effectiveSymbolsAt returns the chain containing a line', () => {
-    assert.deepEqual(effectiveSymbolsAt(tree, 5).map((s) => s.name), ['A', 'm']);
-    assert.deepEqual(effectiveSymbolsAt(tree, 7).map((s) => s.name), ['A']);
-    assert.deepEqual(effectiveSymbolsAt(tree, 11), []);
+  it('symbolChainAt returns the chain containing a line', () => {
+    assert.deepEqual(symbolChainAt(tree, 5).map((s) => s.name), ['A', 'm']);
+    assert.deepEqual(symbolChainAt(tree, 7).map((s) => s.name), ['A']);
+    assert.deepEqual(symbolChainAt(tree, 11), []);
   });
 });

@@ -7,7 +7,7 @@ import { parseManifest } from '../../src/core/manifest/parseManifest';
 import { IntentProject } from '../../src/core/project';
 import { scanTags } from '../../src/core/tags/tagScanner';
 import type { Range } from '../../src/core/types';
-import { compareDebt } from '../../src/core/views/debt';
+import { compareDebt } from '../../src/core/model/debtRanking';
 import { commentSyntaxFor, planDebtTag, planIntentLink, planTriage, tagComment, type TextEdit } from '../../src/core/views/commentText';
 import { ViewModel } from '../../src/core/views/linkedCode';
 import { planDebtEntry, slugify, starterManifest, uniqueDebtId, yamlString } from '../../src/core/views/manifestText';
@@ -58,7 +58,7 @@ describe('views: demo model', () => {
   });
 
   it('lists the TODO/FIXME/HACK comments no tag covers (the one above a @debt tag is triaged)', () => {
-    const untriaged = model.untriagedMarkers().map((m) => `${m.file}:${m.marker.range.start.line + 1} ${m.marker.marker}`);
+    const untriaged = model.untriaged().map((m) => `${m.file}:${m.marker.range.start.line + 1} ${m.marker.marker}`);
     assert.deepEqual(untriaged, [
       'packages/billing/src/payouts.ts:18 TODO',
       'src/bookings/bookingService.ts:48 FIXME',

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 
 /** Printed once mocha has finished; the launchers treat a run without it as failed (crash, early exit). */
 export const DONE_MARKER = 'integration:';
+/** Printed per test file before the done marker: the launchers check every test file contributed a pass. */
+export const FILE_MARKER = 'integration file:';
 
 export async function run(): Promise<void> {
   process.setSourceMapsEnabled(true); // stack traces point at test/vscode/*.ts
@@ -18,9 +20,16 @@ export async function run(): Promise<void> {
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
+  const perFile = new Map<string, number>();
   const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve, reject) => {
     try {
-      const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+      const runner = mocha.run(() => {
+        for (const file of files) console.log(`${FILE_MARKER} ${path.basename(file, '.js')} ${perFile.get(path.join(__dirname, file)) ?? 0}`);
+        resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 });
+      });
+      runner.on('pass', (test) => {
+        if (test.file) perFile.set(test.file, (perFile.get(test.file) ?? 0) + 1);
+      });
     } catch (error) {
       reject(error);
     }

@@ -167,6 +167,7 @@ describe('review view', function () {
       new Promise<undefined>((r) => setTimeout(() => r(undefined), 15_000)),
     ]);
     assert.ok(text, 'the command returned no summary');
+    assert.equal(await vscode.env.clipboard.readText(), text, 'the summary returned is the one on the clipboard');
     assert.match(text, /### Intent review against main/);
     assert.match(text, /<summary><b>No intent<\/b> \(2 file\(s\)\)<\/summary>/);
     assert.match(text, /IL032/);

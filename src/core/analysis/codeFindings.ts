@@ -1,43 +1,25 @@
-// Findings that need both the manifest graph and the code index: IL005, IL010–IL012, IL020, IL022.
+// Findings that need both the manifest graph and the code model: IL005, IL010–IL012, IL020, IL022.
 import { message, msg } from '../l10n';
 import { suggest } from '../manifest/suggest';
-import type { Finding, IntentGraph, IntentItem, Range, Status, TagScan } from '../types';
-import { RETIRED_STATUSES } from '../types';
+import type { Finding, IntentGraph, Range, TagScan } from '../types';
+import { effectiveStatus, isRetired, successorOf } from '../model/retired';
 import { compileGlobs } from './globs';
-
-/** The part of the workspace index the analysis reads. WorkspaceIndex satisfies it. */
-export interface IndexView {
-  /** Every listed file, root-relative. */
-  files(): readonly string[];
-  /** Scan results of files that have tags, malformed tags or markers. */
-  entries(): Iterable<readonly [string, TagScan]>;
-}
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The status an item effectively has: its own, else (for a KR) its objective's. */
-export function effectiveStatus(graph: IntentGraph, item: IntentItem): Status | undefined {
-  if (item.status) return item.status;
-  if (item.kind === 'keyResult') return graph.items.get(item.objective)?.status;
-  return undefined;
+/** What the findings read of the code model (CodeModel satisfies it). */
+export interface FindingsModel {
+  readonly graph: IntentGraph;
+  /** Every listed file: a glob that matches none of them is IL005. */
+  allFiles(): readonly string[];
+  /** Code files' scans. */
+  entries(): ReadonlyMap<string, TagScan>;
+  /** IDs code links (tags, scopes matching code, KRs of linked problems): IL020 fires outside it. */
+  linkedIds(): ReadonlySet<string>;
 }
 
-export function isRetired(graph: IntentGraph, item: IntentItem): boolean {
-  const status = effectiveStatus(graph, item);
-  return status !== undefined && RETIRED_STATUSES.includes(status);
-}
-
-/** Follows supersededBy to the first item that is not retired (bounded, cycle-safe). */
-export function successorOf(graph: IntentGraph, item: IntentItem): IntentItem | undefined {
-  let current: IntentItem | undefined = item;
-  const seen = new Set<string>();
-  while (current?.supersededBy && !seen.has(current.id)) {
-    seen.add(current.id);
-    current = graph.items.get(current.supersededBy);
-    if (current && !isRetired(graph, current)) return current;
-  }
-  return current && current !== item ? current : undefined;
-}
+/** Kept for callers of the old module: the retired-item rule lives in model/retired.ts. */
+export { effectiveStatus, isRetired, successorOf };
 
 /** IL010, IL011, IL012 for one file's scan. */
 export function tagFindings(graph: IntentGraph, file: string, scan: TagScan): Finding[] {
@@ -79,32 +61,17 @@ export function tagFindings(graph: IntentGraph, file: string, scan: TagScan): Fi
   return findings;
 }
 
-/** Every finding that needs the code index; manifest findings (IL001–IL004, IL021) live on the graph. */
-export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
+/** Every finding that needs the code model; manifest findings (IL001–IL004, IL021) live on the graph. */
+export function codeFindings(model: FindingsModel): Finding[] {
+  const { graph } = model;
   const findings: Finding[] = [];
-  const files = index.files();
-  const linked = new Set<string>();
   const anchoredDebt = new Set<string>();
-
-  for (const [file, scan] of index.entries()) {
+  for (const [file, scan] of model.entries()) {
     findings.push(...tagFindings(graph, file, scan));
-    for (const tag of scan.tags) {
-      for (const ref of tag.ids) {
-        linked.add(ref.id);
-        if (tag.kind === 'debt') anchoredDebt.add(ref.id);
-      }
-    }
+    for (const tag of scan.tags) if (tag.kind === 'debt') for (const ref of tag.ids) anchoredDebt.add(ref.id);
   }
-
-  // IL005 and the items scopes link depend only on the graph and the file list: reused while both stay the same.
-  const globs = globResults(graph, files);
-  findings.push(...globs.findings);
-  for (const id of globs.scopeLinked) linked.add(id);
-
-  // A KR is served by code linked to it or to a problem that moves it.
-  for (const item of graph.items.values()) {
-    if (item.kind === 'problem' && linked.has(item.id)) for (const kr of item.keyResults) linked.add(kr);
-  }
+  findings.push(...globFindings(graph, model.allFiles()));
+  const linked = model.linkedIds();
 
   for (const item of graph.items.values()) {
     if ((item.kind === 'keyResult' || item.kind === 'problem') && !linked.has(item.id) && !isRetired(graph, item)) {
@@ -131,28 +98,25 @@ export function codeFindings(graph: IntentGraph, index: IndexView): Finding[] {
   return findings;
 }
 
-/** @param constraint the constraint whose appliesTo holds the glob; undefined for a scope */
 interface GlobResults {
   readonly files: readonly string[];
   readonly findings: readonly Finding[];
-  /** IDs served by scopes that match at least one file. */
-  readonly scopeLinked: readonly string[];
 }
 
 const globCache = new WeakMap<IntentGraph, GlobResults>();
 
-/** Matching every glob against every file is the expensive part on big repositories (and it runs per edit). */
-function globResults(graph: IntentGraph, files: readonly string[]): GlobResults {
+/**
+ * IL005: globs of scopes and constraints that match no listed file. Matching every glob against every file is
+ * the expensive part on big repositories and runs per edit: reused while the graph and the listing stay the same.
+ */
+function globFindings(graph: IntentGraph, files: readonly string[]): readonly Finding[] {
   const hit = globCache.get(graph);
-  if (hit && hit.files === files) return hit;
+  if (hit && hit.files === files) return hit.findings;
   const findings: Finding[] = [];
-  const scopeLinked: string[] = [];
   for (const scope of graph.scopes) {
-    const unmatched = compileGlobs(scope.paths, scope.base).unmatched(files);
-    for (const pattern of unmatched) {
+    for (const pattern of compileGlobs(scope.paths, scope.base).unmatched(files)) {
       findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern));
     }
-    if (unmatched.length < scope.paths.filter((p) => !p.startsWith('!')).length) scopeLinked.push(...scope.serves);
   }
   for (const item of graph.items.values()) {
     if (item.kind !== 'constraint') continue;
@@ -161,9 +125,8 @@ function globResults(graph: IntentGraph, files: readonly string[]): GlobResults 
       findings.push(globFinding(item.source.manifest, range, pattern, item.id));
     }
   }
-  const result = { files, findings, scopeLinked };
-  globCache.set(graph, result);
-  return result;
+  globCache.set(graph, { files, findings });
+  return findings;
 }
 
 function globFinding(manifest: string, range: Range | undefined, pattern: string, constraint?: string): Finding {

@@ -1,6 +1,6 @@
 // The effective intent at a place in the code: tags on it and its enclosing symbols, file tags, matching
 // scopes and constraints, each with where it came from. Shared by the CLI's `explain` and the editor.
-import { attributeTags } from '../tags/attribution';
+import { attributeTags, type AttributedTag } from '../tags/attribution';
 import { english, message, type Message } from '../l10n';
 import type { IntentGraph, IntentItem, SymbolNode, TagScan } from '../types';
 import { compileGlobs } from './globs';
@@ -43,6 +43,8 @@ export interface PlaceInput {
   readonly symbols?: readonly SymbolNode[];
   /** The file's text: makes binding exact (trailing comments, docstrings, code between tag and symbol). */
   readonly text?: string;
+  /** The scan's tags already bound (the code model's cached binding); computed here from symbols + text otherwise. */
+  readonly bound?: readonly AttributedTag[];
 }
 
 function contains(symbol: SymbolNode, line: number): boolean {
@@ -62,13 +64,13 @@ export function symbolChainAt(symbols: readonly SymbolNode[] | undefined, line: 
 }
 
 export function effectiveIntent(input: PlaceInput): EffectiveIntent {
-  const { graph, file, line, scan, symbols, text } = input;
+  const { graph, file, line, scan, symbols, text, bound } = input;
   const links: IntentLink[] = [];
   const chain = line === undefined ? [] : symbolChainAt(symbols, line);
   const innermost = chain[chain.length - 1];
 
   if (scan && scan.tags.length > 0) {
-    for (const { tag, target } of attributeTags(scan.tags, symbols, text)) {
+    for (const { tag, target } of bound ?? attributeTags(scan.tags, symbols, text)) {
       const tagLine = tag.range.start.line;
       const debt = tag.kind === 'debt';
       let via: Provenance | undefined;

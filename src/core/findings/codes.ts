@@ -27,6 +27,4 @@ export const FINDING_CODES: readonly CodeInfo[] = [
   { code: 'IL032', severity: 'warning', name: 'LastKrLinkRemoved', title: 'Review: change removes the last link to a KR', help: 'After this change no code links to the key result any more.' },
 ];
 
-export const CODE_INFO: ReadonlyMap<FindingCode, CodeInfo> = new Map(FINDING_CODES.map((c) => [c.code, c]));
-
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -1,8 +1,8 @@
 // The workspace's tags, markers and file list, built once in the background and kept current by batched
-// rescans of exactly the changed files; providers, the CLI and the benchmark only read from it.
-import type { Disposable, WorkspaceHost } from '../host';
-import type { MalformedTag, Marker, SymbolNode, Tag, TagRef } from '../types';
-import type { SymbolFinder } from '../symbols/symbolFinder';
+// rescans of exactly the changed files. The code model (src/core/model) reads a snapshot of it; the caller of
+// build/apply learns which files a batch touched from the returned change and rebuilds its model.
+import type { WorkspaceHost } from '../host';
+import type { MalformedTag, Marker, Tag, TagRef } from '../types';
 import { DEFAULT_MARKERS } from '../tags/tagScanner';
 import {
   DEFAULT_MAX_FILE_SIZE, SKIP_REASONS, scanFileBytes, skipByPath,
@@ -40,8 +40,8 @@ export interface TagLocation {
   readonly ref: TagRef;
 }
 
-export interface IndexChangeEvent {
-  /** The files whose listing, entry or skip state may have changed in this batch. */
+export interface IndexChange {
+  /** The files whose listing, entry or skip state may have changed in this batch (empty: nothing changed). */
   readonly files: readonly string[];
 }
 
@@ -65,15 +65,14 @@ function emptyState(): State {
   return { listed: new Set(), entries: new Map(), skips: new Map(), raw: new Map() };
 }
 
-export class WorkspaceIndex implements Disposable {
+export class WorkspaceIndex {
   private state: State = emptyState();
   private byId: Map<string, TagLocation[]> | undefined;
   private sortedFiles: string[] | undefined;
-  private readonly listeners = new Set<(e: IndexChangeEvent) => void>();
   private readonly scanOptions: FileScanOptions;
   private queue: Promise<unknown> = Promise.resolve();
   private versionCounter = 0;
-  private readonly symbolCache = new Map<string, { version: number; finder: SymbolFinder; symbols: Promise<SymbolNode[] | undefined> }>();
+  private generationCounter = 0;
   /** Files removed while a build was running (the build's snapshot may still hold them). */
   private removedDuringBuild: Set<string> | undefined;
 
@@ -85,24 +84,15 @@ export class WorkspaceIndex implements Disposable {
     };
   }
 
-  // ------------------------------------------------------------------------------------------------ events
-
-  onDidChange(listener: (e: IndexChangeEvent) => void): Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+  /** Increases with every batch that changed something: a snapshot taken at one generation is current until the next. */
+  get generation(): number {
+    return this.generationCounter;
   }
 
-  private fire(files: Iterable<string>): void {
+  private changed(files: Iterable<string>): IndexChange {
     const list = [...new Set(files)];
-    if (list.length === 0) return;
-    const event: IndexChangeEvent = { files: list };
-    for (const l of [...this.listeners]) {
-      try {
-        l(event);
-      } catch {
-        // a failing listener must not break the index or the other listeners
-      }
-    }
+    if (list.length > 0) this.generationCounter++;
+    return { files: list };
   }
 
   private serialize<T>(op: () => Promise<T>): Promise<T> {
@@ -113,18 +103,18 @@ export class WorkspaceIndex implements Disposable {
 
   // ------------------------------------------------------------------------------------------------ build
 
-  /** List and scan the whole workspace; replaces the previous state at the end (kept when cancelled). */
-  build(token?: CancellationLike): Promise<void> {
+  /** List and scan the whole workspace; replaces the previous state at the end (kept when cancelled: no change). */
+  build(token?: CancellationLike): Promise<IndexChange> {
     return this.serialize(async () => {
       this.removedDuringBuild = new Set();
       try {
         const next = isListingScanner(this.host) ? await this.listAndScan(this.host, token) : await this.listThenScan(token);
-        if (!next || token?.isCancellationRequested) return;
+        if (!next || token?.isCancellationRequested) return { files: [] };
         for (const f of this.removedDuringBuild) this.forget(next, f);
         const previous = this.state.listed;
         this.state = next;
         this.invalidate();
-        this.fire(concat(previous, next.listed));
+        return this.changed(concat(previous, next.listed));
       } finally {
         this.removedDuringBuild = undefined;
       }
@@ -193,26 +183,13 @@ export class WorkspaceIndex implements Disposable {
 
   // ------------------------------------------------------------------------------------------------ updates
 
-  /** Rescan exactly these files (new or changed); fires one event naming them. */
-  update(files: readonly string[]): Promise<void> {
+  /** Rescan exactly these files (new or changed). */
+  update(files: readonly string[]): Promise<IndexChange> {
     return this.apply({ changed: files, deleted: [] });
   }
 
-  /** Forget these files (deleted); fires one event naming them. */
-  remove(files: readonly string[]): void {
-    const touched: string[] = [];
-    for (const f of files) {
-      this.removedDuringBuild?.add(f);
-      if (this.forget(this.state, f)) touched.push(f);
-    }
-    if (touched.length > 0) {
-      this.invalidate();
-      this.fire(touched);
-    }
-  }
-
-  /** Apply one batch of deletions and changes with a single event (what PendingBatch flushes call). */
-  apply(batch: { readonly changed: readonly string[]; readonly deleted: readonly string[] }): Promise<void> {
+  /** Apply one batch of deletions and changes; the change names every file of the batch. */
+  apply(batch: { readonly changed: readonly string[]; readonly deleted: readonly string[] }): Promise<IndexChange> {
     const deleted = [...new Set(batch.deleted)];
     const changed = [...new Set(batch.changed)].filter((f) => !deleted.includes(f));
     return this.serialize(async () => {
@@ -242,17 +219,15 @@ export class WorkspaceIndex implements Disposable {
         if (r !== undefined) this.state.raw.set(f, r);
       }
       this.invalidate(listingChanged);
-      this.fire([...deleted, ...changed]);
+      return this.changed([...deleted, ...changed]);
     });
   }
 
-  private forget(state: State, file: string): boolean {
-    const had = state.listed.delete(file);
+  private forget(state: State, file: string): void {
+    state.listed.delete(file);
     state.entries.delete(file);
     state.skips.delete(file);
     state.raw.delete(file);
-    this.symbolCache.delete(file);
-    return had;
   }
 
   private invalidate(listingChanged = true): void {
@@ -319,7 +294,6 @@ export class WorkspaceIndex implements Disposable {
 
   // ------------------------------------------------------------------------------------------------ queries
 
-  /** Every listed file (with the host's ignore rules), sorted: glob matching and coverage. */
   /** Every listed file, sorted. The same array until a file is added or removed (contents do not matter). */
   files(): readonly string[] {
     return (this.sortedFiles ??= [...this.state.listed].sort());
@@ -341,27 +315,8 @@ export class WorkspaceIndex implements Disposable {
 
   /** Every place an ID is referenced by a tag, in file order. */
   tagsById(id: string): readonly TagLocation[] {
-    if (!this.byId) {
-      const m = new Map<string, TagLocation[]>();
-      const files = [...this.state.entries.keys()].sort();
-      for (const file of files) {
-        for (const tag of this.state.entries.get(file)!.tags) {
-          for (const ref of tag.ids) {
-            let list = m.get(ref.id);
-            if (!list) m.set(ref.id, (list = []));
-            list.push({ file, tag, ref });
-          }
-        }
-      }
-      this.byId = m;
-    }
+    this.byId ??= locationsById([...this.state.entries.keys()].sort().map((file) => [file, this.state.entries.get(file)!]));
     return this.byId.get(id) ?? [];
-  }
-
-  /** IDs referenced by at least one tag. */
-  taggedIds(): readonly string[] {
-    this.tagsById('');
-    return [...this.byId!.keys()];
   }
 
   /** How many listed files were not scanned, by reason. */
@@ -375,10 +330,6 @@ export class WorkspaceIndex implements Disposable {
     return this.state.skips.get(file);
   }
 
-  skippedFiles(): ReadonlyMap<string, SkipReason> {
-    return this.state.skips;
-  }
-
   /**
    * With `countRawHits`: lines of a scanned file that hold a raw literal (@intent, @debt or a marker word, in
    * code, strings or comments alike) — what `rg -c` counts. Undefined for skipped files or without the option.
@@ -387,31 +338,21 @@ export class WorkspaceIndex implements Disposable {
     return this.state.raw.get(file);
   }
 
-  /**
-   * The declarations of a tagged file from `finder`, parsed once per file version (and finder). Undefined when
-   * the file is unreadable or the finder does not support its language.
-   */
-  symbols(file: string, finder: SymbolFinder): Promise<SymbolNode[] | undefined> {
-    const version = this.state.entries.get(file)?.version ?? -1;
-    const cached = this.symbolCache.get(file);
-    if (cached && cached.version === version && cached.finder === finder) return cached.symbols;
-    const symbols = (async () => {
-      try {
-        const bytes = await this.host.read(file);
-        if (!bytes) return undefined;
-        return await finder.symbols(new TextDecoder('utf-8', { fatal: false }).decode(bytes), file);
-      } catch {
-        return undefined;
-      }
-    })();
-    this.symbolCache.set(file, { version, finder, symbols });
-    return symbols;
-  }
+}
 
-  dispose(): void {
-    this.listeners.clear();
-    this.symbolCache.clear();
+/** Every tag reference of `entries` (in their order) grouped by the ID it names. */
+export function locationsById(entries: Iterable<readonly [string, { readonly tags: readonly Tag[] }]>): Map<string, TagLocation[]> {
+  const m = new Map<string, TagLocation[]>();
+  for (const [file, scan] of entries) {
+    for (const tag of scan.tags) {
+      for (const ref of tag.ids) {
+        let list = m.get(ref.id);
+        if (!list) m.set(ref.id, (list = []));
+        list.push({ file, tag, ref });
+      }
+    }
   }
+  return m;
 }
 
 function* concat<T>(a: Iterable<T>, b: Iterable<T>): Iterable<T> {

@@ -15,13 +15,7 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** A value as the user wrote it, short and on one line. */
-export function describeValue(value: unknown): string {
-  const m = valueMessage(value);
-  return typeof m === 'string' ? m : english(m);
-}
-
-/** describeValue as a translatable message. */
+/** A value as the user wrote it, short and on one line, as a translatable message. */
 export function valueMessage(value: unknown): Message | string {
   if (value === undefined) return message('nothing');
   if (value === null) return message('an empty value');

@@ -122,13 +122,6 @@ export function nodeAtPath(root: Node, path: readonly PathSegment[]): NodeAtPath
   return { node, key, parent: node, complete: true };
 }
 
-/** The key node of `key` in a mapping, if written there. */
-export function keyNode(map: Node, key: string): Node | undefined {
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => keyString(p.key) === key);
-  return (pair?.key ?? undefined) as Node | undefined;
-}
-
 /** The first key written in a mapping, if any. */
 export function firstKey(map: Node): Node | undefined {
   if (!isMap(map) || map.items.length === 0) return undefined;

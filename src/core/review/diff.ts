@@ -233,17 +233,6 @@ export function parseUnifiedDiff(text: string): ChangedFile[] {
   return files;
 }
 
-/** A whole new file as a ChangedFile (untracked files: every line is added). */
-export function addedFile(path: string, lineCount: number): ChangedFile {
-  return {
-    path,
-    status: 'added',
-    added: lineCount > 0 ? [{ start: 0, end: lineCount - 1 }] : [],
-    removed: [],
-    hunks: lineCount > 0 ? [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: lineCount }] : [],
-  };
-}
-
 /** The head line a base line maps to, through the hunks (a removed line maps to where its hunk now is). */
 export function mapBaseLine(file: ChangedFile, baseLine: number): number {
   let delta = 0;

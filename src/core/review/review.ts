@@ -2,21 +2,28 @@
 // no intent, which constraints it touches, which links it adds, removes or breaks, and findings IL030–IL032.
 // Host-free: the CLI (git) and the editor (VS Code's git API) hand in both sides and the parsed diff.
 import { msg } from '../l10n';
-import { isRetired } from '../analysis/codeFindings';
-import { effectiveIntent, symbolChainAt, type IntentLink } from '../analysis/effectiveIntent';
-import { isManifestPath } from '../project';
-import { attributeTags } from '../tags/attribution';
-import { languageForPath } from '../tags/languages';
+import { symbolChainAt, type IntentLink } from '../analysis/effectiveIntent';
+import type { DocumentSource } from '../model/binding';
+import { isCodeFile, isManifestPath } from '../model/codeFile';
+import { CodeModel, type ModelIndex } from '../model/codeModel';
+import type { AttributedTag } from '../tags/attribution';
 import type { Constraint, Finding, IntentGraph, IntentItem, KeyResult, Objective, Problem, Range, SymbolNode } from '../types';
 import { firstChangedLine, mapBaseLine, type ChangedFile, type ChangeStatus } from './diff';
-import { brokenReason, linkDifference, linkedIds, tagLinks, type BrokenReason, type ReviewIndex, type TagLink } from './links';
+import { brokenReason, linkDifference, tagLinks, type BrokenReason, type TagLink } from './links';
 
 /** One side of the change (the base commit or the working tree). */
 export interface ReviewSide {
   readonly graph: IntentGraph;
-  readonly index: ReviewIndex;
-  /** Declarations of a file on this side; undefined when unsupported or unreadable. */
-  symbols(file: string): Promise<readonly SymbolNode[] | undefined>;
+  readonly index: ModelIndex;
+  /** The side's code model when the caller holds one (the editor's session); built from the rest otherwise. */
+  readonly model?: CodeModel;
+  /** Text and declarations of a file on this side, for binding tags exactly as `explain` and the editor do. */
+  readonly documents?: DocumentSource;
+}
+
+/** The code model of a side: its own, or one over its graph, index and documents. */
+export function sideModel(side: ReviewSide): CodeModel {
+  return side.model ?? new CodeModel(side.graph, side.index, { documents: side.documents });
 }
 
 export interface ReviewInput {
@@ -126,10 +133,9 @@ function unitsOf(lines: readonly number[], symbols: readonly SymbolNode[] | unde
 }
 
 /** Tag line → a line inside the symbol the tag binds to (tags bound to the file are left out). */
-function tagTargetLines(scanTags: Parameters<typeof attributeTags>[0], symbols: readonly SymbolNode[] | undefined): Map<number, number> {
+function tagTargetLines(bound: readonly AttributedTag[]): Map<number, number> {
   const out = new Map<number, number>();
-  if (!symbols || scanTags.length === 0) return out;
-  for (const { tag, target } of attributeTags(scanTags, symbols)) {
+  for (const { tag, target } of bound) {
     if (target.kind !== 'symbol') continue;
     const bound = target.path[target.path.length - 1];
     if (bound) out.set(tag.range.start.line, bound.selectionRange.start.line);
@@ -137,21 +143,21 @@ function tagTargetLines(scanTags: Parameters<typeof attributeTags>[0], symbols: 
   return out;
 }
 
-async function fileUnits(side: ReviewSide, sideName: 'head' | 'base', path: string, lines: readonly number[], shownLine: (line: number) => number, displayPath: string): Promise<Map<string, ChangeUnit>> {
+async function fileUnits(side: CodeModel, sideName: 'head' | 'base', path: string, lines: readonly number[], shownLine: (line: number) => number, displayPath: string): Promise<Map<string, ChangeUnit>> {
   const out = new Map<string, ChangeUnit>();
   if (lines.length === 0) return out;
-  const scan = isManifestPath(path) ? undefined : side.index.entry(path);
-  const symbols = await side.symbols(path).catch(() => undefined);
-  const units = unitsOf(lines, symbols, tagTargetLines(scan?.tags ?? [], symbols));
+  const document = isManifestPath(path) ? undefined : await side.document(path, lines);
+  const units = unitsOf(lines, document?.symbols, tagTargetLines(await side.bindings(path)));
   for (const [key, { line, at, chain }] of units) {
-    const intent = effectiveIntent({ graph: side.graph, file: path, line: at, scan, symbols: symbols as SymbolNode[] | undefined });
+    const intent = await side.effectiveAt(path, at);
     out.set(key, { file: displayPath, line: shownLine(line), side: sideName, symbols: chain.map((s) => s.name), links: intent.links });
   }
   return out;
 }
 
 export async function computeReview(input: ReviewInput): Promise<Review> {
-  const { base, head } = input;
+  const base = sideModel(input.base);
+  const head = sideModel(input.head);
   const files: ReviewFile[] = [];
   const findings: Finding[] = [];
   const itemOf = (id: string): IntentItem | undefined => head.graph.items.get(id) ?? base.graph.items.get(id);
@@ -177,9 +183,7 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
       // No changed line (a pure rename, a mode change, a binary file): the file's own intent.
       const side = change.status === 'deleted' ? base : head;
       const path = change.status === 'deleted' ? basePath : change.path;
-      const scan = isManifestPath(path) ? undefined : side.index.entry(path);
-      const symbols = scan?.tags.length ? await side.symbols(path).catch(() => undefined) : undefined;
-      const intent = effectiveIntent({ graph: side.graph, file: path, scan, symbols: symbols as SymbolNode[] | undefined });
+      const intent = await side.effectiveAt(path);
       units.push({ file: change.path, line: 0, side: change.status === 'deleted' ? 'base' : 'head', symbols: [], links: intent.links });
     }
     units.sort((a, b) => a.line - b.line);
@@ -202,7 +206,7 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
 
   // IL030: a changed code file whose changed lines serve nothing.
   for (const f of noIntent) {
-    if (f.status === 'deleted' || !languageForPath(f.path)) continue;
+    if (f.status === 'deleted' || !isCodeFile(f.path)) continue;
     findings.push({
       code: 'IL030',
       severity: 'warning',
@@ -242,8 +246,8 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
   const addedKeys = new Set<string>();
   for (const change of input.changes) {
     if (isManifestPath(change.path)) continue;
-    const before = change.status === 'added' ? [] : tagLinks(base.index.entry(change.oldPath ?? change.path));
-    const after = change.status === 'deleted' ? [] : tagLinks(head.index.entry(change.path));
+    const before = change.status === 'added' ? [] : tagLinks(base.entry(change.oldPath ?? change.path));
+    const after = change.status === 'deleted' ? [] : tagLinks(head.entry(change.path));
     for (const l of linkDifference(after, before)) {
       added.push({ id: l.id, kind: l.kind, file: change.path, line: l.line, title: head.graph.items.get(l.id)?.title });
       addedKeys.add(`${change.path}\u0000${l.line}\u0000${l.id}`);
@@ -253,9 +257,8 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
     }
   }
   const broken: LinkChange[] = [];
-  for (const file of [...head.index.allEntries().keys()].sort()) {
-    if (isManifestPath(file)) continue;
-    for (const l of tagLinks(head.index.entry(file))) {
+  for (const [file, scan] of head.entries()) {
+    for (const l of tagLinks(scan)) {
       const reason = brokenReason(head.graph, l.id);
       if (!reason) continue;
       const isNew = addedKeys.has(`${file}\u0000${l.line}\u0000${l.id}`);
@@ -265,11 +268,11 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
   }
 
   // IL032: a KR linked before the change and by nothing after it.
-  const linkedBefore = linkedIds(base.graph, base.index);
-  const linkedAfter = linkedIds(head.graph, head.index);
+  const linkedBefore = base.linkedIds();
+  const linkedAfter = head.linkedIds();
   for (const item of head.graph.items.values()) {
-    if (item.kind !== 'keyResult' || !linkedBefore.has(item.id) || linkedAfter.has(item.id) || isRetired(head.graph, item)) continue;
-    findings.push({ ...lastLinkLocation(item, input, base.graph), code: 'IL032', severity: 'warning', ...msg("this change removes the last link to key result '{0}' ({1}): no code links it any more", item.id, item.title), related: [{ file: item.source.manifest, range: item.source.idRange, ...msg("key result '{0}' is declared here", item.id) }] });
+    if (item.kind !== 'keyResult' || !linkedBefore.has(item.id) || linkedAfter.has(item.id) || head.isRetired(item)) continue;
+    findings.push({ ...lastLinkLocation(item, input, base), code: 'IL032', severity: 'warning', ...msg("this change removes the last link to key result '{0}' ({1}): no code links it any more", item.id, item.title), related: [{ file: item.source.manifest, range: item.source.idRange, ...msg("key result '{0}' is declared here", item.id) }] });
   }
 
   return {
@@ -283,7 +286,8 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
 }
 
 /** Where the last link to a KR went: the head position of a removed tag that named it, else the KR itself. */
-function lastLinkLocation(kr: KeyResult, input: ReviewInput, baseGraph: IntentGraph): { file: string; range: Range } {
+function lastLinkLocation(kr: KeyResult, input: ReviewInput, base: CodeModel): { file: string; range: Range } {
+  const baseGraph = base.graph;
   const namesKr = (id: string) => {
     if (id === kr.id) return true;
     const item = baseGraph.items.get(id);
@@ -291,7 +295,7 @@ function lastLinkLocation(kr: KeyResult, input: ReviewInput, baseGraph: IntentGr
   };
   for (const change of input.changes) {
     if (change.status === 'deleted' || change.status === 'added' || isManifestPath(change.path)) continue;
-    const scan = input.base.index.entry(change.oldPath ?? change.path);
+    const scan = base.entry(change.oldPath ?? change.path);
     const tag = tagLinks(scan).find((l) => namesKr(l.id));
     if (tag) return { file: change.path, range: lineRange(mapBaseLine(change, tag.line)) };
   }

@@ -1,7 +1,7 @@
 // The seam through which the core gets declarations: VS Code's document symbols in the editor,
 // tree-sitter in the CLI. Both produce the same SymbolNode shape (types.ts).
 
-import type { Position, Range, SymbolNode } from '../types';
+import type { Position, SymbolNode } from '../types';
 
 export interface SymbolRequest {
   /**
@@ -21,10 +21,6 @@ export interface SymbolFinder {
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
-}
-
-export function rangeContains(range: Range, p: Position): boolean {
-  return comparePositions(range.start, p) <= 0 && comparePositions(p, range.end) <= 0;
 }
 
 /** Every symbol with its chain of ancestors (outermost→innermost, the symbol last), in pre-order. */

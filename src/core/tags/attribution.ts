@@ -26,18 +26,6 @@ export function attributeTags(tags: readonly Tag[], symbols: readonly SymbolNode
   return tags.map((tag) => ({ tag, target: tag.kind === 'intent-file' ? FILE : attributeOne(tag, chains, ctx) }));
 }
 
-/** The chain of symbols (outermost→innermost) whose line range contains `line`. */
-export function effectiveSymbolsAt(symbols: readonly SymbolNode[], line: number): SymbolNode[] {
-  const out: SymbolNode[] = [];
-  let level: readonly SymbolNode[] = symbols;
-  for (;;) {
-    const hit = level.find((s) => s.range.start.line <= line && line <= s.range.end.line);
-    if (!hit) return out;
-    out.push(hit);
-    level = hit.children;
-  }
-}
-
 function attributeOne(tag: Tag, chains: readonly SymbolNode[][], ctx: TextContext): AttributionTarget {
   const start = tag.range.start;
   const end = tag.range.end;

@@ -19,11 +19,3 @@ function escapeControl(c: string): string {
 export function cleanText(text: string): string {
   return text.replace(CONTROL, escapeControl);
 }
-
-/** True when the text holds a character cleanText would escape. */
-export function hasControl(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  const found = CONTROL.test(text);
-  CONTROL.lastIndex = 0;
-  return found;
-}

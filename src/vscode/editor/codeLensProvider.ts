@@ -1,10 +1,10 @@
 // One aggregated CodeLens per symbol that has intent, plus one at the top of a file with file intent
 // (@intent-file, scopes). Reads the session's index and graph; refreshes on its change event.
 import * as vscode from 'vscode';
-import { effectiveIntent, type IntentLink } from '../../core/analysis/effectiveIntent';
+import type { IntentLink } from '../../core/analysis/effectiveIntent';
 import { lensTitle } from '../../core/editor/lensTitle';
 import { isManifestPath } from '../../core/project';
-import { attributeTags } from '../../core/tags/attribution';
+import { bindTags } from '../../core/model/binding';
 import type { SymbolNode } from '../../core/types';
 import { CommandId, ConfigSection } from '../ids';
 import type { Services } from '../services';
@@ -29,17 +29,20 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     const where = locate(this.services, document.uri);
     if (!where || isManifestPath(where.path) || !this.services.settings(document.uri)['codeLens.enabled']) return [];
     const { session, path } = where;
-    const graph = session.graph;
+    const model = session.model;
+    const graph = model.graph;
     const scan = scanOf(where, document);
     const words = lensWords();
     const lenses: vscode.CodeLens[] = [];
 
     // File intent: file tags, scopes and the constraints that apply to the file.
-    const fileLinks: IntentLink[] = effectiveIntent({ graph, file: path }).links.filter((l) => l.via.kind !== 'derived');
+    const fileLinks: IntentLink[] = model.pathIntent(path).links.filter((l) => l.via.kind !== 'derived');
     const bySymbol = new Map<SymbolNode, IntentLink[]>();
     if (scan && scan.tags.length > 0) {
-      const symbols = await this.services.symbols.symbols(document, path);
-      for (const { tag, target } of attributeTags(scan.tags, symbols, document.getText())) {
+      // The model's binding for workspace files; another version of the file (diff editor) is bound on its own.
+      const doc = { text: document.getText(), symbols: await this.services.symbols.symbols(document, path) };
+      const bound = where.virtual ? bindTags(scan, doc) : await model.bindings(path, doc);
+      for (const { tag, target } of bound) {
         const links = tag.ids.map((ref) => ({
           id: ref.id,
           item: graph.items.get(ref.id),

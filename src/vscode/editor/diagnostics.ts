@@ -15,13 +15,14 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(session: FolderSession, finding: Finding): vscode.Diagnostic {
+/** The one conversion of a finding into a diagnostic (Problems panel and the review's collection alike). */
+export function toDiagnostic(finding: Finding, uriOf: (file: string) => vscode.Uri, source = DIAGNOSTIC_SOURCE): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toVscodeRange(finding.range), localize(finding.l10n, finding.message), SEVERITY[finding.severity]);
   d.code = finding.code;
-  d.source = DIAGNOSTIC_SOURCE;
+  d.source = source;
   if (finding.related?.length) {
     d.relatedInformation = finding.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(session.uri(r.file), toVscodeRange(r.range)), localize(r.l10n, r.message)),
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.file), toVscodeRange(r.range)), localize(r.l10n, r.message)),
     );
   }
   return d;
@@ -55,7 +56,7 @@ export class IntentDiagnostics implements vscode.Disposable {
       const json = JSON.stringify(findings);
       next.set(file, json);
       if (previous.get(file) === json) continue;
-      this.collection.set(session.uri(file), findings.map((f) => toDiagnostic(session, f)));
+      this.collection.set(session.uri(file), findings.map((f) => toDiagnostic(f, (file) => session.uri(file))));
       updated++;
     }
     for (const file of previous.keys()) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { effectiveIntent, provenanceMessage } from '../../core/analysis/effectiveIntent';
 import { itemHoverMarkdown } from '../../core/editor/hoverMarkdown';
-import { attributeTags } from '../../core/tags/attribution';
+import { bindTags } from '../../core/model/binding';
 import { localize } from '../l10n';
 import type { Services } from '../services';
 import { toVscodeRange } from '../symbols';
@@ -29,8 +29,9 @@ export class IntentHoverProvider implements vscode.HoverProvider {
     let provenance: string[] = [];
     if (at.kind === 'tag' && at.tag) {
       // How the item links to what the tag describes: the line of the symbol it binds to, else the whole file.
-      const symbols = await this.services.symbols.symbols(document, at.path);
-      const bound = attributeTags([at.tag], symbols, document.getText())[0]?.target;
+      const doc = { text: document.getText(), symbols: await this.services.symbols.symbols(document, at.path) };
+      const bound = (at.virtual ? bindTags({ tags: [at.tag], malformed: [], markers: [] }, doc) : await at.session.model.bindings(at.path, doc))
+        .find((b) => b.tag === at.tag)?.target;
       const line = bound?.kind === 'symbol' ? bound.path[bound.path.length - 1].selectionRange.start.line : undefined;
       const intent = at.virtual ? await this.virtualIntent(at, document, line) : await at.session.effectiveAt(document, line);
       provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => localize(provenanceMessage(l.via), '')))];

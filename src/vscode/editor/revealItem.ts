@@ -17,10 +17,14 @@ function sessionFor(services: Services, folder: string | undefined): FolderSessi
   return all.find((s) => s.folder.uri.toString() === folder) ?? all[0];
 }
 
-export async function revealItem(session: FolderSession, item: IntentItem): Promise<vscode.TextEditor> {
+/**
+ * The one way to show an item: its manifest opened with the ID selected. A lens or status-bar click previews
+ * it; a tree's "Go to Manifest Entry" opens it for editing (`preview: false`).
+ */
+export async function revealItem(session: FolderSession, item: IntentItem, options: { readonly preview?: boolean } = {}): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(session.uri(item.source.manifest));
   const range = toVscodeRange(item.source.idRange);
-  return vscode.window.showTextDocument(document, { selection: range, preview: true });
+  return vscode.window.showTextDocument(document, { selection: range, preview: options.preview ?? true });
 }
 
 /** The command handler: reveals the one item, or asks which of several. */

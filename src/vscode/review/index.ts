@@ -4,23 +4,15 @@
 import * as vscode from 'vscode';
 import { reviewMarkdown } from '../../core/review/format';
 import type { ReviewSide } from '../../core/review/review';
-import type { Finding } from '../../core/types';
 import { GitError, locateRepo } from '../../node/git';
-import { hostSymbols, reviewWorkingTree } from '../../node/workingTreeReview';
+import { reviewWorkingTree } from '../../node/workingTreeReview';
+import { toDiagnostic } from '../editor/diagnostics';
 import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { CommandId, ConfigSection, ViewId } from '../ids';
-import { localize } from '../l10n';
 import type { Feature, Services } from '../services';
 import type { FolderSession } from '../session';
-import { toVscodeRange } from '../symbols';
 import { gitApi, repositoryFor, type GitApi } from './gitApi';
 import { ReviewTreeProvider, type FolderReview } from './reviewTree';
-
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
 
 /** Debounce for refreshes caused by git state or index changes. */
 const REFRESH_MS = 600;
@@ -28,7 +20,7 @@ const REFRESH_MS = 600;
 class ReviewController implements vscode.Disposable {
   readonly tree = new ReviewTreeProvider();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('intent-lens-review');
-  private readonly view: vscode.TreeView<unknown>;
+  readonly view: vscode.TreeView<unknown>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly finder = new TreeSitterSymbolFinder();
   private api: Promise<GitApi | undefined> | undefined;
@@ -145,11 +137,9 @@ class ReviewController implements vscode.Disposable {
       const root = folder.uri.fsPath;
       await locateRepo(root);
       // The diff is taken from disk: bring the index's view of the changed files up to date first.
-      const head: ReviewSide = {
-        graph: session.graph,
-        index: session.index,
-        symbols: hostSymbols(session.host, this.finder),
-      };
+      // The head is the session's code model: the review binds tags exactly as the lenses do.
+      const headSide = (): ReviewSide => ({ graph: session.graph, index: session.index, model: session.model });
+      const head = headSide();
       let baseCache = this.baseCaches.get(folder.uri.toString());
       if (!baseCache) this.baseCaches.set(folder.uri.toString(), (baseCache = {}));
       const exclude = this.services.settings(folder.uri)['index.exclude'];
@@ -161,7 +151,7 @@ class ReviewController implements vscode.Disposable {
         if (stale.length) session.enqueue(stale);
         if (gone.length) session.enqueue(gone, true);
         await session.settled();
-        result = await reviewWorkingTree(root, { base, head: { ...head, graph: session.graph }, disk: session.host, finder: this.finder, exclude, baseCache });
+        result = await reviewWorkingTree(root, { base, head: headSide(), disk: session.host, finder: this.finder, exclude, baseCache });
       }
       const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
       return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git' };
@@ -178,12 +168,7 @@ class ReviewController implements vscode.Disposable {
     for (const r of results) {
       for (const f of r.review?.findings ?? []) {
         const uri = r.uri(f.file);
-        const d = new vscode.Diagnostic(toVscodeRange(f.range), localize(f.l10n, f.message), SEVERITY[f.severity]);
-        d.code = f.code;
-        d.source = 'Intent Lens review';
-        if (f.related?.length) {
-          d.relatedInformation = f.related.map((rel) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri(rel.file), toVscodeRange(rel.range)), localize(rel.l10n, rel.message)));
-        }
+        const d = toDiagnostic(f, r.uri, 'Intent Lens review');
         let entry = byUri.get(uri.toString());
         if (!entry) byUri.set(uri.toString(), (entry = { uri, list: [] }));
         entry.list.push(d);
@@ -198,7 +183,7 @@ class ReviewController implements vscode.Disposable {
     await this.compute();
   }
 
-  /** The command: the Markdown summary of the last (or a fresh) review on the clipboard. */
+  /** The command: the Markdown summary of the last (or a fresh) review on the clipboard; undefined when not copied. */
   async copySummary(): Promise<string | undefined> {
     const results = this.tree.current().some((r) => r.review) ? this.tree.current() : await this.compute();
     const parts = results.filter((r) => r.review).map((r) => (results.length > 1 ? `## ${r.folder.name}\n\n` : '') + reviewMarkdown(r.review!, { baseLabel: r.baseLabel }));
@@ -214,6 +199,7 @@ class ReviewController implements vscode.Disposable {
     } catch (error) {
       this.services.log.warn(`copy summary: ${error instanceof Error ? error.message : String(error)}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Intent Lens: could not write to the clipboard.'));
+      return undefined;
     }
     return text;
   }
@@ -234,6 +220,7 @@ export function registerReview(services: Services): Feature {
     },
     testing: {
       reviewTree: controller.tree,
+      reviewView: controller.view,
       computeReview: () => controller.compute(),
     },
   };

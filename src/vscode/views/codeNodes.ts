@@ -1,13 +1,11 @@
 // Tree nodes for code: a linked file (opens it; expands to its tagged places) and a tagged place (opens at
-// its line, labelled with the symbol the tag binds to when the symbol providers can say).
+// its line, labelled with the symbol the code model binds the tag to).
 import * as vscode from 'vscode';
 import type { TagLocation } from '../../core/index/workspaceIndex';
 import { basename, dirname } from '../../core/paths';
-import { attributeTags } from '../../core/tags/attribution';
 import type { Range, Tag } from '../../core/types';
-import type { LinkedFile } from '../../core/views/linkedCode';
+import type { LinkedFile } from '../../core/model/codeModel';
 import type { FolderSession } from '../session';
-import type { EditorSymbols } from '../symbols';
 import type { Node } from './tree';
 
 export function openCommand(session: FolderSession, file: string, range?: Range): vscode.Command {
@@ -19,7 +17,7 @@ export function openCommand(session: FolderSession, file: string, range?: Range)
   };
 }
 
-export function fileNode(parentId: string, session: FolderSession, symbols: EditorSymbols, linked: LinkedFile): Node {
+export function fileNode(parentId: string, session: FolderSession, linked: LinkedFile): Node {
   const id = `${parentId}/f:${linked.file}`;
   return {
     id,
@@ -37,30 +35,21 @@ export function fileNode(parentId: string, session: FolderSession, symbols: Edit
       item.command = openCommand(session, linked.file, linked.places[0]?.tag.range);
       return item;
     },
-    children: linked.places.length ? () => placeNodes(id, session, symbols, linked.file, linked.places) : undefined,
+    children: linked.places.length ? () => placeNodes(id, session, linked.file, linked.places) : undefined,
   };
 }
 
-/** The name of the symbol each tag binds to, from the file's symbols (opens the document, not an editor). */
-async function boundNames(session: FolderSession, symbols: EditorSymbols, file: string, tags: readonly Tag[]): Promise<Map<Tag, string>> {
+/** The name of the symbol each tag binds to, from the folder's code model (the same binding as lenses and CLI). */
+async function boundNames(session: FolderSession, file: string, tags: readonly Tag[]): Promise<Map<Tag, string>> {
   const names = new Map<Tag, string>();
-  try {
-    const document = await vscode.workspace.openTextDocument(session.uri(file));
-    const scan = session.scan(file);
-    const found = await symbols.symbols(document, file);
-    if (!found || !scan) return names;
-    for (const { tag, target } of attributeTags(scan.tags, found, document.getText())) {
-      if (!tags.includes(tag)) continue;
-      if (target.kind === 'symbol') names.set(tag, target.path.map((s) => s.name).join('.'));
-    }
-  } catch {
-    // Unreadable or closed meanwhile: places keep their line labels.
+  for (const { tag, target } of await session.model.bindings(file)) {
+    if (tags.includes(tag) && target.kind === 'symbol') names.set(tag, target.path.map((s) => s.name).join('.'));
   }
   return names;
 }
 
-export async function placeNodes(parentId: string, session: FolderSession, symbols: EditorSymbols, file: string, places: readonly TagLocation[]): Promise<Node[]> {
-  const names = await boundNames(session, symbols, file, places.map((p) => p.tag));
+export async function placeNodes(parentId: string, session: FolderSession, file: string, places: readonly TagLocation[]): Promise<Node[]> {
+  const names = await boundNames(session, file, places.map((p) => p.tag));
   return places.map((p) => placeNode(parentId, session, file, p.tag, names.get(p.tag)));
 }
 

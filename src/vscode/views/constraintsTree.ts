@@ -33,6 +33,6 @@ function constraintNode(ctx: ViewContext, session: FolderSession, prefix: string
       item.contextValue = itemContextValue(constraint);
       return item;
     },
-    children: () => ctx.model(session).constraintCode(constraint.id).map((f) => fileNode(id, session, ctx.services.symbols, f)),
+    children: () => ctx.model(session).constraintCode(constraint.id).map((f) => fileNode(id, session, f)),
   };
 }

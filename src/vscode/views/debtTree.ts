@@ -2,7 +2,8 @@
 // Untriaged group: TODO/FIXME/HACK comments no intent or debt tag covers yet.
 import * as vscode from 'vscode';
 import { basename } from '../../core/paths';
-import type { DebtEntry, DebtGroup, UntriagedMarker } from '../../core/views/debt';
+import type { DebtEntry, DebtGroup } from '../../core/model/debtRanking';
+import type { UntriagedMarker } from '../../core/model/untriaged';
 import type { FolderSession } from '../session';
 import { openCommand, placeNodes } from './codeNodes';
 import { itemIcon, itemTooltip } from './itemPresentation';
@@ -14,7 +15,7 @@ export function debtRoots(ctx: ViewContext): Promise<Node[]> {
   return ctx.roots('debt', (session, prefix) => {
     const model = ctx.model(session);
     const groups = model.debtGroups().map((g) => groupNode(ctx, session, prefix, g));
-    const markers = model.untriagedMarkers();
+    const markers = model.untriaged();
     return markers.length ? [...groups, untriagedNode(session, prefix, markers)] : groups;
   });
 }
@@ -63,7 +64,7 @@ function entryNode(ctx: ViewContext, session: FolderSession, parent: string, ent
             const byFile = new Map<string, typeof entry.anchors[number][]>();
             for (const a of entry.anchors) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
             const out: Node[] = [];
-            for (const [file, places] of byFile) out.push(...(await placeNodes(`${id}/${file}`, session, ctx.services.symbols, file, places)).map((n) => withFile(n, file)));
+            for (const [file, places] of byFile) out.push(...(await placeNodes(`${id}/${file}`, session, file, places)).map((n) => withFile(n, file)));
             return out;
           }
         : undefined,

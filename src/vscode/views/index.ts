@@ -7,7 +7,7 @@ import { constraintRoots } from './constraintsTree';
 import { contextRoots } from './contextTree';
 import { createManifest } from './createManifest';
 import { debtRoots } from './debtTree';
-import { copyItemId, findItemReferences, revealItem } from './itemCommands';
+import { copyItemId, findItemReferences, goToManifestEntry } from './itemCommands';
 import { linkSymbol } from './linkSymbol';
 import { objectiveRoots } from './objectivesTree';
 import { PrompterSlot, type Prompter } from './prompter';
@@ -81,7 +81,7 @@ export function registerViews(services: Services): Feature {
       [CommandId.linkSymbol]: () => linkSymbol(services, prompter),
       [CommandId.tagDebt]: () => tagDebt(services, prompter),
       [CommandId.triageTodo]: (node?: Node) => triageTodo(services, prompter, node?.ref),
-      [CommandId.goToManifestEntry]: (node?: Node) => revealItem(node),
+      [CommandId.goToManifestEntry]: (node?: Node) => goToManifestEntry(node),
       [CommandId.findItemReferences]: (node?: Node) => findItemReferences(node),
       [CommandId.copyItemId]: (node?: Node) => copyItemId(node),
       [CommandId.showActiveObjectivesOnly]: () => setActiveOnly(true),
@@ -93,6 +93,13 @@ export function registerViews(services: Services): Feature {
       debtTree,
       contextTree,
       objectivesView,
+      /** Every sidebar tree view by its view id (the integration tests check each one shows). */
+      treeViews: {
+        [ViewId.objectives]: objectivesView,
+        [ViewId.constraints]: trees[1][0],
+        [ViewId.debt]: trees[2][0],
+        [ViewId.context]: trees[3][0],
+      },
       setPrompter: (p: Prompter | undefined) => {
         prompter.current = p ?? prompter.current;
       },

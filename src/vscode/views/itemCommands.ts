@@ -1,5 +1,6 @@
 // Context-menu commands on tree items: go to the manifest entry, find its references, copy its ID.
 import * as vscode from 'vscode';
+import { revealItem } from '../editor/revealItem';
 import type { FolderSession } from '../session';
 import { toVscodeRange } from '../symbols';
 import type { Node, NodeRef } from './tree';
@@ -16,11 +17,11 @@ async function openManifestEntry(session: FolderSession, id: string): Promise<vs
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not declared in any intent.yaml.', id));
     return undefined;
   }
-  const range = toVscodeRange(item.source.idRange);
-  return vscode.window.showTextDocument(session.uri(item.source.manifest), { selection: range, preview: false });
+  return revealItem(session, item, { preview: false });
 }
 
-export async function revealItem(arg: unknown): Promise<boolean> {
+/** The Go to Manifest Entry command on a tree item. */
+export async function goToManifestEntry(arg: unknown): Promise<boolean> {
   const ref = itemRef(arg);
   if (!ref) return false;
   return (await openManifestEntry(ref.session, ref.id)) !== undefined;
@@ -32,7 +33,7 @@ export async function findItemReferences(arg: unknown): Promise<vscode.Location[
   if (!ref) return undefined;
   const editor = await openManifestEntry(ref.session, ref.id);
   if (!editor) return undefined;
-  const locations = ref.session.index.tagsById(ref.id).map((l) => new vscode.Location(ref.session.uri(l.file), toVscodeRange(l.ref.range)));
+  const locations = ref.session.model.tagsById(ref.id).map((l) => new vscode.Location(ref.session.uri(l.file), toVscodeRange(l.ref.range)));
   await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, editor.selection.active, locations);
   return locations;
 }

@@ -1,7 +1,7 @@
 // How an intent item looks in the trees: icon and colour by kind and status, dimmed when retired, and a
 // tooltip with the full item as untrusted Markdown (manifest text is escaped; only http(s) links survive).
 import * as vscode from 'vscode';
-import { effectiveStatus, isRetired } from '../../core/analysis/codeFindings';
+import { effectiveStatus, isRetired, successorOf } from '../../core/model/retired';
 import { krProgress, progressBar } from '../../core/manifest/progress';
 import type { IntentGraph, IntentItem, KeyResult } from '../../core/types';
 import { codeSpan, escapeMarkdown, safeLink, sanitizeDescription } from '../../core/untrusted/markdown';
@@ -71,7 +71,9 @@ export function itemTooltip(graph: IntentGraph, item: IntentItem | undefined, id
   const status = effectiveStatus(graph, item);
   const facts: string[] = [];
   if (status) facts.push(`${escapeMarkdown(vscode.l10n.t('Status'))}: ${escapeMarkdown(status)}`);
-  if (item.supersededBy) facts.push(`${escapeMarkdown(vscode.l10n.t('Superseded by'))}: ${codeSpan(item.supersededBy)}`);
+  // The successor the hover and IL011 name: followed through retired items (the one retired-item rule).
+  const successor = item.supersededBy ? successorOf(graph, item)?.id ?? item.supersededBy : undefined;
+  if (successor) facts.push(`${escapeMarkdown(vscode.l10n.t('Superseded by'))}: ${codeSpan(successor)}`);
   if (item.owner) facts.push(`${escapeMarkdown(vscode.l10n.t('Owner'))}: ${escapeMarkdown(item.owner)}`);
   switch (item.kind) {
     case 'objective':

@@ -31,7 +31,7 @@ export function objectiveRoots(ctx: ViewContext): Promise<Node[]> {
 }
 
 function linkedCodeNodes(ctx: ViewContext, session: FolderSession, id: string, itemId: string): Node[] {
-  return ctx.model(session).linkedCode(itemId).map((f) => fileNode(id, session, ctx.services.symbols, f));
+  return ctx.model(session).linkedCode(itemId).map((f) => fileNode(id, session, f));
 }
 
 function objectiveNode(ctx: ViewContext, session: FolderSession, prefix: string, objective: Objective): Node {

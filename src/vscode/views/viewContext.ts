@@ -1,28 +1,20 @@
-// What the sidebar trees share: the services, one ViewModel per folder (rebuilt after each change batch),
-// the filter state, and the folder level shown only in multi-root workspaces.
+// What the sidebar trees share: the services, each folder's code model (the session's, rebuilt after each
+// change batch), the filter state, and the folder level shown only in multi-root workspaces.
 import * as vscode from 'vscode';
-import { ViewModel } from '../../core/views/linkedCode';
+import type { CodeModel } from '../../core/model/codeModel';
 import type { Services } from '../services';
 import type { FolderSession } from '../session';
 import type { Node } from './tree';
 
 export class ViewContext implements vscode.Disposable {
-  private readonly models = new Map<FolderSession, ViewModel>();
-  private readonly subscription: vscode.Disposable;
   /** Objectives view: hide retired and proposed objectives and key results. */
   activeOnly = false;
 
-  constructor(readonly services: Services) {
-    this.subscription = services.sessions.onDidChange((e) => this.models.delete(e.session));
-  }
+  constructor(readonly services: Services) {}
 
-  model(session: FolderSession): ViewModel {
-    let model = this.models.get(session);
-    if (!model || model.graph !== session.graph) {
-      model = new ViewModel(session.graph, session.index);
-      this.models.set(session, model);
-    }
-    return model;
+  /** The folder's code model: the trees derive nothing themselves. */
+  model(session: FolderSession): CodeModel {
+    return session.model;
   }
 
   /** Sessions whose folder has at least one manifest. */
@@ -50,7 +42,6 @@ export class ViewContext implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.models.clear();
+    // Nothing to release: the models belong to the sessions.
   }
 }
