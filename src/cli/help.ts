@@ -33,7 +33,7 @@ Exit codes:
   2  usage or I/O error (one line on stderr)
 
 Findings: IL001 YAML syntax · IL002 schema · IL003 duplicate ID · IL004 unknown manifest reference ·
-  IL005 glob matches nothing · IL010 unknown tag ID · IL011 retired link · IL012 malformed tag ·
+  IL005 glob matches nothing · IL009 not evaluated (unreadable or over a limit) · IL010 unknown tag ID · IL011 retired link · IL012 malformed tag ·
   IL020 unlinked KR/problem · IL021 objective without KR · IL022 unanchored debt ·
   IL030 changed file without intent · IL031 change under a constraint · IL032 last KR link removed
 `;

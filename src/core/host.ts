@@ -1,4 +1,5 @@
 // The narrow interface through which the core reaches files: VS Code, Node and tests each implement it.
+import type { ListingProblem } from './findings/notEvaluated';
 
 export interface ListOptions {
   /** Extra glob-style excludes from the caller (settings, CLI flags), root-relative. */
@@ -15,6 +16,8 @@ export interface WorkspaceHost {
   read(path: string): Promise<Uint8Array | undefined>;
   /** Size in bytes without reading, when the host knows it cheaply. */
   size?(path: string): Promise<number | undefined>;
+  /** Parts of the last listing that could not be evaluated (unreadable folders, ignore files past a limit). */
+  listingProblems?(): readonly ListingProblem[];
 }
 
 export interface Disposable {

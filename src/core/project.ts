@@ -1,5 +1,7 @@
 // One workspace root, loaded: its manifests merged into a graph, its code indexed, and the findings of both.
 // The CLI builds one per run; the editor keeps one per root folder and replaces its graph on manifest edits.
+import { sortFindings } from './analysis/codeFindings';
+import { notEvaluatedFinding, unreadableManifest } from './findings/notEvaluated';
 import type { WorkspaceHost } from './host';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from './index/workspaceIndex';
 import { buildGraph } from './manifest/buildGraph';
@@ -15,17 +17,19 @@ export { MANIFEST_NAME, isManifestPath } from './model/codeFile';
 const decoder = new TextDecoder('utf-8');
 
 /**
- * Reads every manifest among `files` and merges them; unreadable manifests are left out.
+ * Reads every manifest among `files` and merges them; an unreadable manifest is left out and reported (IL009).
  * With `lastGood` (the editor's), a manifest that no longer parses keeps its last good text for the graph, so
  * its items keep working, while the syntax error (IL001) is reported on the text as it is now.
  */
 export async function loadGraph(host: WorkspaceHost, files: readonly string[], lastGood?: Map<string, string>): Promise<IntentGraph> {
   const manifests: { path: string; text: string }[] = [];
+  /** Findings on the text as it is now: syntax errors hidden by a last good text, unreadable manifests. */
   const syntaxErrors: Finding[] = [];
   for (const path of files.filter(isManifestPath).sort()) {
     const bytes = await host.read(path);
     if (bytes === undefined) {
       lastGood?.delete(path);
+      syntaxErrors.push(notEvaluatedFinding(unreadableManifest(path)));
       continue;
     }
     const text = decoder.decode(bytes);
@@ -95,9 +99,10 @@ export class IntentProject {
     return this.graph;
   }
 
-  /** Every finding of the root, manifest and code, in a stable order. */
+  /** Every finding of the root, manifest and code, plus the parts the host could not list, in a stable order. */
   findings(): Finding[] {
-    return [...this.model.findings()];
+    const listing = (this.host.listingProblems?.() ?? []).map(notEvaluatedFinding);
+    return listing.length ? sortFindings([...this.model.findings(), ...listing]) : [...this.model.findings()];
   }
 
   private modelFor(graph: IntentGraph, previous?: CodeModel): CodeModel {

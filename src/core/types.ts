@@ -16,7 +16,7 @@ export interface Range {
 export type Severity = 'error' | 'warning' | 'info';
 
 export type FindingCode =
-  | 'IL001' | 'IL002' | 'IL003' | 'IL004' | 'IL005'
+  | 'IL001' | 'IL002' | 'IL003' | 'IL004' | 'IL005' | 'IL009'
   | 'IL010' | 'IL011' | 'IL012'
   | 'IL020' | 'IL021' | 'IL022'
   | 'IL030' | 'IL031' | 'IL032';

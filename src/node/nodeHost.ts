@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ListingProblem } from '../core/findings/notEvaluated';
 import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
 import { normalizeRelative } from '../core/paths';
 import type { FileScanOptions, FileScanOutcome } from '../core/index/fileScan';
@@ -149,6 +150,7 @@ function addStats(into: WalkStats, add: WalkStats): void {
   into.ignoredFiles += add.ignoredFiles;
   into.unreadableDirs += add.unreadableDirs;
   into.skippedSymlinks += add.skippedSymlinks;
+  for (const p of add.problems) into.problems.push(p);
 }
 
 export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Disposable {
@@ -163,6 +165,10 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     const script = workerScript();
     const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     this.workerCount = script ? Math.max(0, options.workers ?? Math.min(4, cpus)) : 0;
+  }
+
+  listingProblems(): readonly ListingProblem[] {
+    return this.lastWalk.problems;
   }
 
   async *listFiles(options?: ListOptions): AsyncIterable<string> {
@@ -191,7 +197,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     const subtrees: WalkDir[] = [walker.rootDir()];
     const own: string[] = [];
     for (let read = 0; subtrees.length > 0 && subtrees.length < this.workerCount * SUBTREES_PER_WORKER && read < SPLIT_MAX_DIRS; read++) {
-      subtrees.push(...walker.readDir(subtrees.shift()!, own));
+      for (const sub of walker.readDir(subtrees.shift()!, own)) subtrees.push(sub);
     }
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
     const ready: ListedScan[] = [];

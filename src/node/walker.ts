@@ -2,8 +2,8 @@
 // benchmark see the same file set as `git ls-files --others --cached --exclude-standard` at ripgrep speed.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { IgnoreChain, IgnoreFile, parseGitignore } from '../core/ignore/gitignore';
-import { readBoundedText } from './boundedRead';
+import { ignoreFileOverLimit, unreadableFolder, unreadableIgnoreFile, type ListingProblem } from '../core/findings/notEvaluated';
+import { IgnoreChain, IgnoreFile, parseGitignore, parseIgnoreFile } from '../core/ignore/gitignore';
 
 export interface WalkOptions {
   /** Caller excludes in .gitignore syntax, root-relative; they win over every ignore file. */
@@ -21,24 +21,56 @@ export interface WalkStats {
   ignoredFiles: number;
   unreadableDirs: number;
   skippedSymlinks: number;
+  /** Folders and ignore files that could not be evaluated (IL009): never a silent skip. */
+  problems: ListingProblem[];
 }
 
 export function newWalkStats(): WalkStats {
-  return { dirs: 0, files: 0, ignoredDirs: 0, ignoredFiles: 0, unreadableDirs: 0, skippedSymlinks: 0 };
+  return { dirs: 0, files: 0, ignoredDirs: 0, ignoredFiles: 0, unreadableDirs: 0, skippedSymlinks: 0, problems: [] };
 }
 
-function readText(abs: string): string | undefined {
-  // Bounded and non-blocking (a .gitignore can be a FIFO or a huge file); an unreadable one counts as absent.
-  return readBoundedText(abs);
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/** The root-level rule sets: caller excludes (highest) and .git/info/exclude (lowest). */
-export function rootChain(root: string, options: WalkOptions = {}): IgnoreChain {
+/** An ignore file's text, or the error code when it exists but cannot be read. */
+function readIgnoreText(abs: string): { text: string } | { error: string } {
+  try {
+    return { text: fs.readFileSync(abs, 'utf8') };
+  } catch (error) {
+    return { error: errorCode(error) };
+  }
+}
+
+/**
+ * Parse an ignore file of folder `dir` (root-relative `rel` path of the file itself); undefined, with the reason
+ * in `problems`, when it cannot be read or is past a limit: the caller then does not list the folder.
+ */
+function loadIgnoreFile(abs: string, rel: string, dir: string, problems: ListingProblem[]): { file?: IgnoreFile; text: string } | undefined {
+  const read = readIgnoreText(abs);
+  if ('error' in read) {
+    problems.push(unreadableIgnoreFile(rel, dir, read.error));
+    return undefined;
+  }
+  const parsed = parseIgnoreFile(read.text);
+  if (parsed.limit) {
+    problems.push(ignoreFileOverLimit(rel, dir, parsed.limit.line, parsed.limit.reason));
+    return undefined;
+  }
+  return { file: parsed.rules.length > 0 ? new IgnoreFile(dir, parsed.rules) : undefined, text: read.text };
+}
+
+/** The root-level rule sets: caller excludes (highest) and .git/info/exclude (lowest); undefined when unusable. */
+export function rootChain(root: string, options: WalkOptions = {}, problems: ListingProblem[] = []): IgnoreChain | undefined {
   const highest = options.exclude?.length ? [new IgnoreFile('', options.exclude.join('\n'))] : [];
   const lowest: IgnoreFile[] = [];
   if (options.useGitignore !== false) {
-    const info = readText(nodePath.join(root, '.git', 'info', 'exclude'));
-    if (info) lowest.push(new IgnoreFile('', info));
+    const abs = nodePath.join(root, '.git', 'info', 'exclude');
+    if (fs.existsSync(abs)) {
+      const info = loadIgnoreFile(abs, '.git/info/exclude', '', problems);
+      if (!info) return undefined;
+      if (info.file) lowest.push(info.file);
+    }
   }
   return new IgnoreChain([], highest, lowest);
 }
@@ -60,6 +92,8 @@ export interface WalkDir {
   readonly rel: string;
   readonly chain: IgnoreChain;
   readonly sources: readonly IgnoreSource[];
+  /** Its rules cannot be evaluated (already reported): the folder is not listed. */
+  readonly unusable?: boolean;
 }
 
 /**
@@ -69,23 +103,24 @@ export interface WalkDir {
  */
 export class TreeWalker {
   private realRoot: string | undefined;
-  private readonly base: IgnoreChain;
+  /** Undefined when .git/info/exclude is unusable: nothing is listed and stats.problems says why. */
+  private readonly base: IgnoreChain | undefined;
   private readonly useGitignore: boolean;
 
   constructor(private readonly root: string, options: WalkOptions = {}, readonly stats: WalkStats = newWalkStats()) {
-    this.base = rootChain(root, options);
+    this.base = rootChain(root, options, stats.problems);
     this.useGitignore = options.useGitignore !== false;
   }
 
   rootDir(): WalkDir {
-    return { rel: '', chain: this.base, sources: [] };
+    return { rel: '', chain: this.base ?? new IgnoreChain([]), sources: [], unusable: this.base === undefined };
   }
 
   /** The folder of a task (e.g. one handed to a worker), with the same chain the splitting walker had. */
   fromTask(task: DirTask): WalkDir {
-    let chain = this.base;
+    let chain = this.base ?? new IgnoreChain([]);
     for (const f of task.ignoreFiles) chain = chain.withFile(new IgnoreFile(f.base, parseGitignore(f.text)));
-    return { rel: task.rel, chain, sources: task.ignoreFiles };
+    return { rel: task.rel, chain, sources: task.ignoreFiles, unusable: this.base === undefined };
   }
 
   static task(dir: WalkDir): DirTask {
@@ -96,12 +131,14 @@ export class TreeWalker {
   readDir(dir: WalkDir, files: string[]): WalkDir[] {
     const { rel } = dir;
     const stats = this.stats;
+    if (dir.unusable) return [];
     const abs = rel === '' ? this.root : nodePath.join(this.root, rel);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(abs, { withFileTypes: true });
-    } catch {
+    } catch (error) {
       stats.unreadableDirs++;
+      stats.problems.push(unreadableFolder(rel, errorCode(error)));
       return [];
     }
     stats.dirs++;
@@ -111,20 +148,18 @@ export class TreeWalker {
       for (const e of entries) {
         if (e.name === '.gitignore') {
           if (e.isFile()) {
-            const text = readText(nodePath.join(abs, '.gitignore'));
-            if (text) {
-              const rules = parseGitignore(text);
-              if (rules.length > 0) {
-                chain = chain.withFile(new IgnoreFile(rel, rules));
-                sources = [...sources, { base: rel, text }];
-              }
+            const loaded = loadIgnoreFile(nodePath.join(abs, '.gitignore'), prefixOf(rel) + '.gitignore', rel, stats.problems);
+            if (!loaded) return [];
+            if (loaded.file) {
+              chain = chain.withFile(loaded.file);
+              sources = [...sources, { base: rel, text: loaded.text }];
             }
           }
           break;
         }
       }
     }
-    const prefix = rel === '' ? '' : rel + '/';
+    const prefix = prefixOf(rel);
     const subdirs: WalkDir[] = [];
     for (const e of entries) {
       const name = e.name;
@@ -164,6 +199,10 @@ export class TreeWalker {
     }
     return subdirs;
   }
+}
+
+function prefixOf(rel: string): string {
+  return rel === '' ? '' : rel + '/';
 }
 
 /** Depth-first walk from `start`, in the order walkFiles lists: a folder's files, then each subfolder. */

@@ -1,16 +1,26 @@
 // Compiles .gitignore files into matchers with git's semantics, so walkers test a path only against the rule
-// sets on its ancestor chain, with one literal-name lookup and at most two RegExps per ignore file.
+// sets on its ancestor chain. Untrusted input: no RegExp is ever built from a rule (a linear wildmatch instead),
+// rules are indexed by literal name, suffix and leading folders, and an ignore file past a limit is reported.
+import { message, type Message } from '../l10n';
+import { compileWildmatch, firstLiteral, literalSegment, starSuffix, wildmatch, type CompiledGlob } from './wildmatch';
+
+/** An ignore file longer than this (in characters) is not evaluated: git's own cap is 100 MB, ours is lower. */
+export const MAX_IGNORE_FILE_CHARS = 1 << 20;
+/** Wildcard rules per ignore file (rules that are not a plain name, path or `*suffix`): each costs a match per path. */
+export const MAX_IGNORE_WILDCARD_RULES = 10_000;
 
 export interface IgnoreRule {
   /** The pattern as written, after trimming (for messages and debugging). */
   readonly source: string;
+  /** 0-based line of the rule in its file. */
+  readonly line: number;
   readonly negated: boolean;
   /** Trailing `/`: matches directories only. */
   readonly dirOnly: boolean;
   /** No `/` except a trailing one: matched against the basename at any depth. */
   readonly basenameOnly: boolean;
-  /** Regex source for the glob (without anchors), or undefined when the glob can never match. */
-  readonly regex: string | undefined;
+  /** The compiled glob, or undefined when the glob can never match. */
+  readonly glob: CompiledGlob | undefined;
   /** The glob itself when it has no wildcard or escape (fast path), else undefined. */
   readonly literal: string | undefined;
 }
@@ -34,7 +44,7 @@ function trimTrailingSpaces(line: string): string {
 }
 
 /** Parse one line into a rule; undefined for blanks and comments. */
-export function parseIgnoreLine(raw: string): IgnoreRule | undefined {
+export function parseIgnoreLine(raw: string, lineNumber = 0): IgnoreRule | undefined {
   if (raw.endsWith('\r')) raw = raw.slice(0, -1);
   if (raw === '' || raw.startsWith('#')) return undefined;
   let line = trimTrailingSpaces(raw);
@@ -52,165 +62,118 @@ export function parseIgnoreLine(raw: string): IgnoreRule | undefined {
   const basenameOnly = !line.includes('/');
   if (line.startsWith('/')) line = line.slice(1);
   const literal = /[*?[\\]/.test(line) ? undefined : line;
-  return { source: raw, negated, dirOnly, basenameOnly, regex: globToRegexSource(line), literal };
+  return { source: raw, line: lineNumber, negated, dirOnly, basenameOnly, glob: compileWildmatch(line), literal };
 }
 
-export function parseGitignore(text: string): IgnoreRule[] {
+/** Where an ignore file reaches a limit: the 0-based line and a sentence naming the limit. */
+export interface IgnoreLimit {
+  readonly line: number;
+  readonly reason: Message;
+}
+
+export interface ParsedIgnore {
+  readonly rules: IgnoreRule[];
+  /** Set when the file is past a limit: it must not be used (the caller reports it, never a silent skip). */
+  readonly limit?: IgnoreLimit;
+}
+
+/** True when a rule is answered by a lookup (plain name, plain path, `*suffix`) rather than a match per path. */
+function indexed(r: IgnoreRule): boolean {
+  if (r.glob === undefined || r.literal !== undefined) return true;
+  return r.basenameOnly && starSuffix(r.glob) !== undefined;
+}
+
+/** Parse an ignore file's text and check it against the limits (size, wildcard rules). */
+export function parseIgnoreFile(text: string): ParsedIgnore {
+  if (text.length > MAX_IGNORE_FILE_CHARS) {
+    return { rules: [], limit: { line: 0, reason: message('the ignore file is {0} characters long, over the limit of {1}', text.length, MAX_IGNORE_FILE_CHARS) } };
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const rules: IgnoreRule[] = [];
-  for (const line of text.split('\n')) {
-    const rule = parseIgnoreLine(line);
-    if (rule) rules.push(rule);
+  let wildcards = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const rule = parseIgnoreLine(lines[i], i);
+    if (!rule) continue;
+    if (!indexed(rule) && ++wildcards > MAX_IGNORE_WILDCARD_RULES) {
+      return { rules: [], limit: { line: i, reason: message('more than {0} wildcard rules in one ignore file (the limit)', MAX_IGNORE_WILDCARD_RULES) } };
+    }
+    rules.push(rule);
   }
-  return rules;
+  return { rules };
 }
 
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: 'A-Za-z0-9', alpha: 'A-Za-z', blank: ' \\t', cntrl: '\\x00-\\x1f\\x7f', digit: '0-9',
-  graph: '\\x21-\\x7e', lower: 'a-z', print: '\\x20-\\x7e', punct: '!-\\/:-@\\[-`{-~',
-  space: '\\t\\n\\v\\f\\r ', upper: 'A-Z', xdigit: '0-9A-Fa-f',
-};
-
-function escapeChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (/[A-Za-z0-9_]/.test(c)) return c;
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/**
- * Translate a wildmatch glob (git's WM_PATHNAME flavour) to a RegExp source without anchors: `*` and `?`
- * never cross `/`, `**` between slashes spans folders, `[...]` classes (with `!`/`^` and POSIX names),
- * `\x` escapes. Returns undefined for a glob that can never match (an unclosed class, a trailing `\`).
- */
-export function globToRegexSource(glob: string): string | undefined {
-  let out = '';
-  const n = glob.length;
-  for (let i = 0; i < n; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      let j = i;
-      while (j < n && glob[j] === '*') j++;
-      const run = j - i;
-      const atStart = i === 0 || glob[i - 1] === '/';
-      const atEnd = j === n || glob[j] === '/';
-      if (run >= 2 && atStart && atEnd) {
-        if (j === n) {
-          out += '.*';
-        } else {
-          out += '(?:.*/)?';
-          j++; // consume the slash
-        }
-      } else {
-        out += '[^/]*';
-      }
-      i = j - 1;
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '\\') {
-      if (i + 1 >= n) return undefined;
-      out += escapeChar(glob[++i]);
-    } else if (c === '[') {
-      const cls = parseClass(glob, i);
-      if (!cls) return undefined;
-      out += cls.source;
-      i = cls.end;
-    } else {
-      out += escapeChar(c);
-    }
-  }
-  return out;
-}
-
-function parseClass(glob: string, start: number): { source: string; end: number } | undefined {
-  let i = start + 1;
-  let negate = false;
-  if (glob[i] === '!' || glob[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  let first = true;
-  for (; i < glob.length; i++) {
-    let c = glob[i];
-    if (c === ']' && !first) {
-      return { source: negate ? `[^${body}/]` : `(?!/)[${body}]`, end: i };
-    }
-    first = false;
-    if (c === '[' && glob[i + 1] === ':') {
-      const close = glob.indexOf(':]', i + 2);
-      if (close < 0) return undefined;
-      const name = glob.slice(i + 2, close);
-      const cls = POSIX_CLASSES[name];
-      if (cls === undefined) return undefined;
-      body += cls;
-      i = close + 1;
-      continue;
-    }
-    if (c === '\\') {
-      if (i + 1 >= glob.length) return undefined;
-      c = glob[++i];
-    }
-    if (glob[i + 1] === '-' && i + 2 < glob.length && glob[i + 2] !== ']') {
-      let hi = glob[i + 2];
-      let skip = 2;
-      if (hi === '\\') {
-        if (i + 3 >= glob.length) return undefined;
-        hi = glob[i + 3];
-        skip = 3;
-      }
-      body += `${escapeChar(c)}-${escapeChar(hi)}`;
-      i += skip;
-      continue;
-    }
-    body += escapeChar(c);
-  }
-  return undefined;
+/** The rules of an ignore file; a file past a limit yields its rules up to the limit (use parseIgnoreFile to know). */
+export function parseGitignore(text: string): IgnoreRule[] {
+  return parseIgnoreFile(text).rules;
 }
 
 type Verdict = 'ignored' | 'included' | undefined;
 
+/** Rules by index, newest last; `scan` lists are searched from the end so the first hit is the last rule. */
 interface CompiledSet {
   /** Literal basename → index of the last rule with that name. */
-  readonly literals: Map<string, number>;
-  readonly basenameRe: RegExp | undefined;
-  readonly basenameIdx: number[];
-  readonly basenameMax: number;
-  readonly pathRe: RegExp | undefined;
-  readonly pathIdx: number[];
-  readonly pathMax: number;
+  readonly names: Map<string, number>;
+  /** `*suffix` basename rules: suffix length → suffix → index of the last rule. */
+  readonly suffixes: Map<number, Map<string, number>>;
+  /** Other basename rules by their first literal code unit ('' for those starting with a wildcard). */
+  readonly basenameScan: Map<string, number[]>;
+  /** Literal root-relative paths → index of the last rule. */
+  readonly paths: Map<string, number>;
+  /** Other path rules by their leading literal folders ('' when the first segment has a wildcard). */
+  readonly pathScan: Map<string, number[]>;
+  /** Distinct leading-folder depths used as keys of pathScan (besides 0). */
+  readonly pathDepths: number[];
+}
+
+function leadingFolders(glob: CompiledGlob): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < glob.segments.length - 1; i++) {
+    const lit = literalSegment(glob.segments[i]);
+    if (lit === undefined) break;
+    out.push(lit);
+  }
+  return out;
+}
+
+function pushTo(map: Map<string, number[]>, key: string, idx: number): void {
+  const list = map.get(key);
+  if (list) list.push(idx);
+  else map.set(key, [idx]);
 }
 
 function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet {
-  const literals = new Map<string, number>();
-  const base: { idx: number; re: string }[] = [];
-  const path: { idx: number; re: string }[] = [];
+  const set: CompiledSet = { names: new Map(), suffixes: new Map(), basenameScan: new Map(), paths: new Map(), pathScan: new Map(), pathDepths: [] };
+  const depths = new Set<number>();
   rules.forEach((r, idx) => {
-    if (r.dirOnly && !forDirs) return;
-    if (r.regex === undefined) return;
-    if (r.basenameOnly && r.literal !== undefined) literals.set(r.literal, idx);
-    else (r.basenameOnly ? base : path).push({ idx, re: r.regex });
+    if ((r.dirOnly && !forDirs) || r.glob === undefined) return;
+    if (r.basenameOnly) {
+      const suffix = r.literal === undefined ? starSuffix(r.glob) : undefined;
+      if (r.literal !== undefined) set.names.set(r.literal, idx);
+      else if (suffix !== undefined) {
+        let bySuffix = set.suffixes.get(suffix.length);
+        if (!bySuffix) set.suffixes.set(suffix.length, (bySuffix = new Map()));
+        bySuffix.set(suffix, idx);
+      } else pushTo(set.basenameScan, firstLiteral(r.glob) ?? '', idx);
+    } else if (r.literal !== undefined) {
+      set.paths.set(r.literal, idx);
+    } else {
+      const lead = leadingFolders(r.glob);
+      if (lead.length > 0) depths.add(lead.length);
+      pushTo(set.pathScan, lead.join('/'), idx);
+    }
   });
-  // Alternatives in reverse rule order: the first alternative that matches is the last matching rule.
-  const build = (list: { idx: number; re: string }[]) => {
-    if (list.length === 0) return { re: undefined, idx: [] as number[], max: -1 };
-    const rev = [...list].reverse();
-    return {
-      re: new RegExp(`^(?:${rev.map((x) => `(${x.re})`).join('|')})$`, 's'),
-      idx: rev.map((x) => x.idx),
-      max: rev[0].idx,
-    };
-  };
-  const b = build(base);
-  const p = build(path);
-  return {
-    literals, basenameRe: b.re, basenameIdx: b.idx, basenameMax: b.max,
-    pathRe: p.re, pathIdx: p.idx, pathMax: p.max,
-  };
+  set.pathDepths.push(...[...depths].sort((a, b) => a - b));
+  return set;
 }
 
-function whichGroup(m: RegExpExecArray, idx: number[]): number {
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return idx[g - 1];
-  return -1;
+/** The last rule of `list` (ascending indices) above `best` whose glob matches `subject`, else `best`. */
+function lastMatch(rules: readonly IgnoreRule[], list: readonly number[] | undefined, best: number, subject: string): number {
+  if (!list) return best;
+  for (let k = list.length - 1; k >= 0 && list[k] > best; k--) {
+    if (wildmatch(rules[list[k]].glob!, subject)) return list[k];
+  }
+  return best;
 }
 
 /** The rules of one ignore file, anchored at a root-relative folder. */
@@ -234,17 +197,23 @@ export class IgnoreFile {
    */
   match(rel: string, name: string, isDir: boolean): Verdict {
     const set = isDir ? (this.dirs ??= compileSet(this.rules, true)) : (this.files ??= compileSet(this.rules, false));
-    let best = set.literals.get(name) ?? -1;
-    if (set.basenameRe && set.basenameMax > best) {
-      const m = set.basenameRe.exec(name);
-      if (m) best = Math.max(best, whichGroup(m, set.basenameIdx));
+    const rules = this.rules;
+    let best = Math.max(set.names.get(name) ?? -1, set.paths.get(rel) ?? -1);
+    for (const [len, bySuffix] of set.suffixes) {
+      if (len <= name.length) best = Math.max(best, bySuffix.get(name.slice(name.length - len)) ?? -1);
     }
-    if (set.pathRe && set.pathMax > best) {
-      const m = set.pathRe.exec(rel);
-      if (m) best = Math.max(best, whichGroup(m, set.pathIdx));
+    best = lastMatch(rules, set.basenameScan.get(name[0]), best, name);
+    best = lastMatch(rules, set.basenameScan.get(''), best, name);
+    best = lastMatch(rules, set.pathScan.get(''), best, rel);
+    if (set.pathDepths.length > 0) {
+      const parts = rel.split('/');
+      for (const depth of set.pathDepths) {
+        if (depth >= parts.length) break;
+        best = lastMatch(rules, set.pathScan.get(parts.slice(0, depth).join('/')), best, rel);
+      }
     }
     if (best < 0) return undefined;
-    return this.rules[best].negated ? 'included' : 'ignored';
+    return rules[best].negated ? 'included' : 'ignored';
   }
 }
 
