@@ -11,6 +11,7 @@ import { isManifestPath } from './model/codeFile';
 import { CodeModel } from './model/codeModel';
 import type { SymbolFinder } from './symbols/symbolFinder';
 import type { Finding, IntentGraph } from './types';
+import { pushAll } from './arrays';
 
 export { MANIFEST_NAME, isManifestPath } from './model/codeFile';
 
@@ -41,7 +42,7 @@ export async function loadGraph(host: WorkspaceHost, files: readonly string[], l
     const good = lastGood.get(path);
     if (broken.length > 0 && good !== undefined) {
       manifests.push({ path, text: good });
-      syntaxErrors.push(...broken);
+      pushAll(syntaxErrors, broken);
     } else {
       if (broken.length === 0) lastGood.set(path, text);
       manifests.push({ path, text });

@@ -12,6 +12,7 @@ import { windowsFor } from '../core/symbols/windows';
 import { extname } from '../core/paths';
 import type { Position, Range, SymbolNode } from '../core/types';
 import { GRAMMAR_BY_EXTENSION, HANDLERS, type Builder, type Decl, type Grammar } from './symbolTables';
+import { pushAll } from '../core/arrays';
 
 export function grammarForPath(filePath: string): Grammar | undefined {
   return GRAMMAR_BY_EXTENSION[extname(filePath)];
@@ -430,7 +431,7 @@ function postProcess(list: Builder[], grammar: Grammar): Builder[] {
     if (i >= 0 && list[i].range.end.line === list[i].selectionRange.end.line) {
       const ns = list[i];
       const rest = list.splice(i + 1);
-      ns.children.push(...rest);
+      pushAll(ns.children, rest);
       if (rest.length > 0) ns.range = { start: ns.range.start, end: rest[rest.length - 1].range.end };
     }
   }

@@ -6,6 +6,7 @@ import { krProgress, progressBar } from '../manifest/progress';
 import type { IntentGraph, IntentItem, ItemKind } from '../types';
 import { codeSpan, escapeMarkdown, safeLink, sanitizeDescription } from '../untrusted/markdown';
 import { isHttpUrl } from '../untrusted/uri';
+import { pushAll } from '../arrays';
 
 /** Labels of the hover, translated by the host (English defaults below). */
 export interface HoverLabels {
@@ -111,7 +112,7 @@ export function itemHoverMarkdown(
     }
     const successor = item.supersededBy ? successorOf(graph, item)?.id ?? item.supersededBy : undefined;
     if (successor) fields.push(field(labels.supersededBy, code(successor)));
-    blocks.push(...fields);
+    pushAll(blocks, fields);
     if (item.description) blocks.push(sanitizeDescription(item.description));
     blocks.push(`*${escapeMarkdown(labels.declaredIn)} ${escapeMarkdown(`${item.source.manifest}:${item.source.idRange.start.line + 1}`)}*`);
   }

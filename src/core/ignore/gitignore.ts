@@ -3,6 +3,7 @@
 // rules are indexed by literal name, suffix and leading folders, and an ignore file past a limit is reported.
 import { message, type Message } from '../l10n';
 import { compileWildmatch, firstLiteral, literalSegment, starSuffix, wildmatch, type CompiledGlob } from './wildmatch';
+import { pushAll } from '../arrays';
 
 /** An ignore file longer than this (in characters) is not evaluated: git's own cap is 100 MB, ours is lower. */
 export const MAX_IGNORE_FILE_CHARS = 1 << 20;
@@ -163,7 +164,7 @@ function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet
       pushTo(set.pathScan, lead.join('/'), idx);
     }
   });
-  set.pathDepths.push(...[...depths].sort((a, b) => a - b));
+  pushAll(set.pathDepths, [...depths].sort((a, b) => a - b));
   return set;
 }
 

@@ -27,9 +27,6 @@ function joinList(list: readonly MessageArg[]): MessageArg {
   return list.length <= 1 ? list[0] ?? '' : message('{0}, {1}', list[0], joinList(list.slice(1)));
 }
 
-/** Stands for the manifest of the finding itself in the list of other declarations (a path is never empty). */
-const THIS_MANIFEST = '';
-
 /** Root manifest first, then by depth and path, so "first declaration wins" is stable. */
 function manifestOrder(a: string, b: string): number {
   const da = a.split('/').length;
@@ -67,6 +64,55 @@ function referenceFinding(ref: ManifestReference, file: string, items: ReadonlyM
   };
 }
 
+/** Places listed with each duplicate (related locations, manifests named in the message): bounded per finding. */
+export const MAX_DUPLICATE_PLACES = 10;
+
+/**
+ * IL003 at every declaration of an ID, in time linear in the group: the other manifests are counted once per
+ * group, and each finding lists at most MAX_DUPLICATE_PLACES other places (4,000 copies must not mean 16 million).
+ */
+function duplicateFindings(id: string, list: readonly IntentItem[], findings: Finding[]): void {
+  // Per manifest: how many copies and the list positions of its first two (manifests in first-copy order).
+  const perManifest = new Map<string, { count: number; first: number; second: number }>();
+  list.forEach((item, i) => {
+    const m = perManifest.get(item.source.manifest);
+    if (!m) perManifest.set(item.source.manifest, { count: 1, first: i, second: -1 });
+    else if (m.count++ === 1) m.second = i;
+  });
+  const shown = list.slice(0, MAX_DUPLICATE_PLACES + 1);
+  const manifests = [...perManifest.keys()];
+  list.forEach((item, i) => {
+    const own = item.source.manifest;
+    const mine = perManifest.get(own)!;
+    // Where the first other copy in the same manifest sits among the others (none when it is alone there).
+    const ownAt = mine.count < 2 ? Infinity : mine.first === i ? mine.second : mine.first;
+    const where: MessageArg[] = [];
+    let ownListed = ownAt === Infinity;
+    for (const m of manifests) {
+      if (where.length === MAX_DUPLICATE_PLACES) break;
+      if (m === own) continue;
+      if (!ownListed && ownAt < perManifest.get(m)!.first) {
+        where.push(message('this manifest'));
+        ownListed = true;
+        if (where.length === MAX_DUPLICATE_PLACES) break;
+      }
+      where.push(m);
+    }
+    if (!ownListed && where.length < MAX_DUPLICATE_PLACES) where.push(message('this manifest'));
+    const others = shown.filter((o) => o !== item).slice(0, MAX_DUPLICATE_PLACES);
+    findings.push({
+      code: 'IL003',
+      severity: 'error',
+      file: own,
+      range: item.source.idRange,
+      ...(list.length - 1 > MAX_DUPLICATE_PLACES || manifests.length > MAX_DUPLICATE_PLACES
+        ? msg("duplicate ID '{0}': declared {1} times, also in {2} (the first {3} places are listed)", id, list.length, joinList(where), MAX_DUPLICATE_PLACES)
+        : msg("duplicate ID '{0}': also declared in {1}", id, joinList(where))),
+      related: others.map((o) => ({ file: o.source.manifest, range: o.source.idRange, ...msg("'{0}' is also declared here", id) })),
+    });
+  });
+}
+
 /**
  * Parses and merges the manifests of one workspace root.
  * @param manifests root-relative paths (`intent.yaml`, `packages/billing/intent.yaml`) and their text
@@ -80,7 +126,7 @@ export function buildGraph(manifests: readonly { path: string; text: string }[])
     .sort((a, b) => manifestOrder(a.path, b.path));
   for (const m of sorted) {
     const result = parseManifest(m.text, m.path);
-    findings.push(...result.findings);
+    for (const f of result.findings) findings.push(f);
     if (result.manifest) {
       parsed.push(result.manifest);
       infos.push(result.manifest.info);
@@ -101,20 +147,7 @@ export function buildGraph(manifests: readonly { path: string; text: string }[])
   const items = new Map<string, IntentItem>();
   for (const [id, list] of declarations) {
     items.set(id, list[0]);
-    if (list.length < 2) continue;
-    list.forEach((item, i) => {
-      const others = list.filter((_, j) => j !== i);
-      const where = others.map((o) => (o.source.manifest === item.source.manifest ? THIS_MANIFEST : o.source.manifest));
-      const unique = [...new Set(where)].map((w) => (w === THIS_MANIFEST ? message('this manifest') : w));
-      findings.push({
-        code: 'IL003',
-        severity: 'error',
-        file: item.source.manifest,
-        range: item.source.idRange,
-        ...msg("duplicate ID '{0}': also declared in {1}", id, joinList(unique)),
-        related: others.map((o) => ({ file: o.source.manifest, range: o.source.idRange, ...msg("'{0}' is also declared here", id) })),
-      });
-    });
+    if (list.length >= 2) duplicateFindings(id, list, findings);
   }
 
   const unloaded = new Set(parsed.flatMap((m) => m.unloaded.map((u) => u.id)));

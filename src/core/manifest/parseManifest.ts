@@ -18,6 +18,7 @@ import {
   type Section,
 } from './manifestSchema';
 import { YamlBudgetError, YamlConverter, firstKey, nodeAtPath, type PathSegment } from './yamlTree';
+import { pushAll } from '../arrays';
 
 /** Manifests larger than this are refused unread. */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
@@ -357,7 +358,7 @@ class ManifestParser {
               base: this.base,
               source: { manifest: this.file, range },
             });
-            references.push(...this.references(itemNode, 'serves', where, where, ['objective', 'keyResult', 'problem']));
+            pushAll(references, this.references(itemNode, 'serves', where, where, ['objective', 'keyResult', 'problem']));
           }
           return;
         }
@@ -368,10 +369,10 @@ class ManifestParser {
         } else {
           const item = this.item(section, parsed, itemNode);
           items.push(item);
-          references.push(...this.references(itemNode, 'supersededBy', where, item.id, [kind]));
-          if (section === 'problems') references.push(...this.references(itemNode, 'keyResults', where, item.id, ['keyResult']));
-          if (section === 'constraints') references.push(...this.references(itemNode, 'objectives', where, item.id, ['objective']));
-          if (section === 'debt') references.push(...this.references(itemNode, 'hurts', where, item.id));
+          pushAll(references, this.references(itemNode, 'supersededBy', where, item.id, [kind]));
+          if (section === 'problems') pushAll(references, this.references(itemNode, 'keyResults', where, item.id, ['keyResult']));
+          if (section === 'constraints') pushAll(references, this.references(itemNode, 'objectives', where, item.id, ['objective']));
+          if (section === 'debt') pushAll(references, this.references(itemNode, 'hurts', where, item.id));
         }
         if (section === 'objectives') {
           const objective = parsed ? (items[items.length - 1] as Objective) : undefined;
@@ -427,9 +428,9 @@ class ManifestParser {
       });
       ids.push(kr.id);
       items.push(kr);
-      references.push(...this.references(krNode, 'supersededBy', krWhere, kr.id, ['keyResult']));
+      pushAll(references, this.references(krNode, 'supersededBy', krWhere, kr.id, ['keyResult']));
     });
-    if (objective) (objective.keyResults as string[]).push(...ids);
+    if (objective) pushAll(objective.keyResults as string[], ids);
   }
 
   /** Range of each string entry of a list under `key` (first occurrence wins), for findings on one entry. */

@@ -3,6 +3,7 @@
 import { progressBar } from '../manifest/progress';
 import { codeSpan, escapeHtmlInline, escapeMarkdown } from '../untrusted/markdown';
 import type { DebtEntry, KrReport, Report } from './report';
+import { pushAll } from '../arrays';
 
 function pct(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -63,7 +64,8 @@ export function reportMarkdown(report: Report): string {
     }
   }
   out.push('## Tech debt, ranked by impact then cost', '');
-  out.push(...(report.debt.length ? report.debt.map(debtLine) : ['_No debt recorded._']), '');
+  pushAll(out, report.debt.length ? report.debt.map(debtLine) : ['_No debt recorded._']);
+  out.push('');
   if (report.untriaged.count) {
     out.push('## Untriaged TODOs', '', ...report.untriaged.byFile.slice(0, 20).map((t) => `- ${escapeMarkdown(t.file)}: ${t.count}`), '');
   }

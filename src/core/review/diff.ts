@@ -1,5 +1,6 @@
 // Reads a unified diff (what `git diff` prints) into changed files and their changed line ranges, host-free,
 // so the CLI, the editor and the tests turn the same text into the same review input.
+import { minOf } from '../arrays';
 
 /** 0-based, inclusive line range. */
 export interface LineRange {
@@ -252,5 +253,5 @@ export function firstChangedLine(file: ChangedFile): number {
     ...file.added.map((r) => r.start),
     ...file.hunks.filter((h) => h.newLines === 0).map((h) => Math.max(0, h.newStart)),
   ];
-  return candidates.length ? Math.min(...candidates) : 0;
+  return candidates.length ? minOf(candidates) : 0;
 }

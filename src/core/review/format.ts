@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../untrusted/markdown';
 import { cleanText } from '../untrusted/text';
 import { encodeRelativePath, isHttpUrl } from '../untrusted/uri';
 import { filesUnder, type ChangeUnit, type IntentGroup, type LinkChange, type Review, type ReviewFile } from './review';
+import { pushAll } from '../arrays';
 
 export interface ReviewFormatOptions {
   /** Base URL for file links (e.g. `https://github.com/o/r/blob/SHA`); relative links when absent. */
@@ -98,10 +99,10 @@ export function reviewMarkdown(review: Review, options: ReviewFormatOptions = {}
   if (review.groups.length > 0) {
     const body: string[] = [];
     for (const g of review.groups) groupMd(g, 0, options, body);
-    out.push(...details(`<b>By intent</b> (${review.groups.length} ${review.groups.length === 1 ? 'group' : 'groups'})`, body, true));
+    pushAll(out, details(`<b>By intent</b> (${review.groups.length} ${review.groups.length === 1 ? 'group' : 'groups'})`, body, true));
   }
   if (review.noIntent.length > 0) {
-    out.push(...details(`<b>No intent</b> (${review.noIntent.length} file(s))`, review.noIntent.map((f) => `- ${fileMd(f, options)}`), true));
+    pushAll(out, details(`<b>No intent</b> (${review.noIntent.length} file(s))`, review.noIntent.map((f) => `- ${fileMd(f, options)}`), true));
   }
   if (review.constraints.length > 0) {
     const body: string[] = [];
@@ -110,19 +111,19 @@ export function reviewMarkdown(review: Review, options: ReviewFormatOptions = {}
       body.push(`- ${ICON.constraint} **${escapeMarkdown(c.id)}** ${escapeMarkdown(c.item.title)}${kind}`);
       for (const u of c.units) body.push(`  - ${unitMd(u, options)}`);
     }
-    out.push(...details(`<b>Constraints touched</b> (${review.constraints.length})`, body, false));
+    pushAll(out, details(`<b>Constraints touched</b> (${review.constraints.length})`, body, false));
   }
   if (added.length + removed.length + broken.length > 0) {
     const body: string[] = [];
     if (added.length) body.push('**Added**', '', ...added.map((l) => linkMd(l, options, true)), '');
     if (removed.length) body.push('**Removed**', '', ...removed.map((l) => linkMd(l, options, false)), '');
     if (broken.length) body.push('**Broken**', '', ...broken.map((l) => linkMd(l, options, true)), '');
-    out.push(...details(`<b>Links</b> +${added.length} −${removed.length}${broken.length ? `, ⚠️ ${broken.length} broken` : ''}`, body, broken.length > 0));
+    pushAll(out, details(`<b>Links</b> +${added.length} −${removed.length}${broken.length ? `, ⚠️ ${broken.length} broken` : ''}`, body, broken.length > 0));
   }
   if (review.findings.length > 0) {
     const icon = { error: '🔴', warning: '🟠', info: '🔵' } as const;
     const body = review.findings.map((f) => `- ${icon[f.severity]} ${f.code} [${escapeMarkdown(where(f.file, f.range.start.line))}](${fileLink(f.file, f.range.start.line, options.linkBase)}) ${escapeMarkdown(f.message)}`);
-    out.push(...details(`<b>Review findings</b> (${review.findings.length})`, body, s.warnings + s.errors > 0));
+    pushAll(out, details(`<b>Review findings</b> (${review.findings.length})`, body, s.warnings + s.errors > 0));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }

@@ -4,10 +4,11 @@ import { manifestOccurrences, sortOccurrences, type IdOccurrence } from '../../c
 import { isManifestPath } from '../../core/project';
 import type { FolderSession } from '../session';
 import { manifestTexts } from './locate';
+import { pushAll } from '../../core/arrays';
 
 export async function occurrencesOf(session: FolderSession, id: string): Promise<IdOccurrence[]> {
   const out: IdOccurrence[] = [];
-  for (const { path, text } of await manifestTexts(session)) out.push(...manifestOccurrences(path, text, id));
+  for (const { path, text } of await manifestTexts(session)) pushAll(out, manifestOccurrences(path, text, id));
   for (const loc of session.index.tagsById(id)) {
     if (!isManifestPath(loc.file)) out.push({ file: loc.file, range: loc.ref.range, kind: 'tag' });
   }
