@@ -3,7 +3,7 @@
 import { attributeTags, type AttributedTag } from '../tags/attribution';
 import { english, message, type Message } from '../l10n';
 import type { IntentGraph, IntentItem, SymbolNode, TagScan } from '../types';
-import { compileGlobs } from './globs';
+import { globsOf } from './globs';
 
 export type Provenance =
   /** A tag bound to the symbol at the place (here) or to an enclosing symbol. */
@@ -89,15 +89,14 @@ export function effectiveIntent(input: PlaceInput): EffectiveIntent {
     }
   }
 
-  for (const scope of graph.scopes) {
-    const glob = compileGlobs(scope.paths, scope.base).match(file);
-    if (!glob) continue;
+  const globs = globsOf(graph);
+  for (const { set, pattern: glob } of globs.scopes.matching(file)) {
+    const scope = graph.scopes[set];
     for (const id of scope.serves) links.push({ id, item: graph.items.get(id), via: { kind: 'scope', glob, manifest: scope.source.manifest } });
   }
-  for (const item of graph.items.values()) {
-    if (item.kind !== 'constraint' || item.appliesTo.length === 0) continue;
-    const glob = compileGlobs(item.appliesTo, item.base).match(file);
-    if (glob) links.push({ id: item.id, item, via: { kind: 'appliesTo', glob, manifest: item.source.manifest } });
+  for (const { set, pattern: glob } of globs.constraintGlobs.matching(file)) {
+    const item = globs.constraints[set];
+    links.push({ id: item.id, item, via: { kind: 'appliesTo', glob, manifest: item.source.manifest } });
   }
 
   return { file, line, symbols: chain.map((s) => s.name), links: withDerived(graph, dedupe(links)) };

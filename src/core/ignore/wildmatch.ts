@@ -83,12 +83,18 @@ function parseClass(glob: string, start: number): { cls: CharClass; end: number 
   return undefined;
 }
 
+/** Where manifest globs (minimatch's syntax minus braces, expanded before) differ from git's. */
+export interface WildmatchFlavour {
+  /** An unclosed `[` or a trailing `\` is a literal character (minimatch) rather than a glob that never matches (git). */
+  readonly lenient?: boolean;
+}
+
 /**
  * Compile a wildmatch glob: `*` and `?` never cross `/`, `**` alone between slashes spans folders (a trailing
  * `/**` needs at least one more segment), `[...]` classes with `!`/`^` and POSIX names, `\x` escapes.
  * Undefined for a glob that can never match (an unclosed class, a trailing `\`), as git does.
  */
-export function compileWildmatch(glob: string): CompiledGlob | undefined {
+export function compileWildmatch(glob: string, flavour: WildmatchFlavour = {}): CompiledGlob | undefined {
   const segments: Segment[] = [];
   let tokens: Token[] = [];
   let raw = '';
@@ -109,14 +115,22 @@ export function compileWildmatch(glob: string): CompiledGlob | undefined {
     } else if (c === '?') {
       tokens.push(ANY);
     } else if (c === '\\') {
-      if (i + 1 >= glob.length) return undefined;
+      if (i + 1 >= glob.length) {
+        if (!flavour.lenient) return undefined;
+        tokens.push(c);
+        continue;
+      }
       const next = glob[++i];
       raw += next;
       if (next === '/') endSegment();
       else tokens.push(next);
     } else if (c === '[') {
       const parsed = parseClass(glob, i);
-      if (!parsed) return undefined;
+      if (!parsed) {
+        if (!flavour.lenient) return undefined;
+        tokens.push(c);
+        continue;
+      }
       tokens.push(parsed.cls);
       raw += 'x'; // a class is never part of a `**` run
       i = parsed.end;
@@ -209,7 +223,8 @@ export function wildmatch(glob: CompiledGlob, path: string): boolean {
 }
 
 /** The literal text of a segment with no wildcard, else undefined. */
-export function literalSegment(seg: Segment): string | undefined {
+export function literalSegment(seg: Segment | undefined): string | undefined {
+  if (seg === undefined) return undefined;
   if (seg === GLOBSTAR) return undefined;
   let out = '';
   for (const t of seg) {
@@ -221,8 +236,12 @@ export function literalSegment(seg: Segment): string | undefined {
 
 /** For a one-segment `*literal` glob (`*.class`, `*~`), the literal suffix; else undefined. */
 export function starSuffix(glob: CompiledGlob): string | undefined {
-  if (glob.segments.length !== 1) return undefined;
-  const seg = glob.segments[0];
+  return glob.segments.length === 1 ? segmentSuffix(glob.segments[0]) : undefined;
+}
+
+/** For a `*literal` segment, the literal; else undefined. */
+export function segmentSuffix(seg: Segment | undefined): string | undefined {
+  if (seg === undefined) return undefined;
   if (seg === GLOBSTAR || seg.length < 2 || seg[0] !== STAR) return undefined;
   return literalSegment(seg.slice(1));
 }

@@ -1,5 +1,6 @@
 // The one zod schema of intent.yaml: the core validates with it and the shipped JSON Schema is generated from it.
 import { z } from 'zod';
+import { braceCount, MAX_GLOB_ALTERNATIVES } from '../analysis/braces';
 import { ID_PATTERN } from './idSyntax';
 
 /** Bounds on untrusted input: a manifest is hand-written, so these are far above any real use. */
@@ -23,6 +24,8 @@ export const REFINE_MESSAGES = {
   link: 'must be an http(s) link or plain text',
   globAbsolute: 'must be a glob relative to the manifest folder, not an absolute path',
   globEscapes: 'must stay inside the manifest folder (no ".." that leaves it)',
+  globBraces: `must expand to at most ${MAX_GLOB_ALTERNATIVES} alternatives (the brace expansion limit)`,
+  globExtended: 'extended globs such as +(a|b) are not supported: use braces, {a,b}',
 } as const;
 
 const SAFE_SCHEMES = new Set(['http', 'https']);
@@ -68,6 +71,8 @@ export function globProblem(glob: string): string | undefined {
       depth++;
     }
   }
+  if (/[@!+*?]\([^)]*\)/.test(body)) return REFINE_MESSAGES.globExtended;
+  if (body.length <= LIMITS.globLength && braceCount(body) > MAX_GLOB_ALTERNATIVES) return REFINE_MESSAGES.globBraces;
   return undefined;
 }
 
