@@ -7,7 +7,10 @@ import { pushAll } from '../arrays';
 
 /** An ignore file longer than this (in characters) is not evaluated: git's own cap is 100 MB, ours is lower. */
 export const MAX_IGNORE_FILE_CHARS = 1 << 20;
-/** Wildcard rules per ignore file (rules that are not a plain name, path or `*suffix`): each costs a match per path. */
+/**
+ * Wildcard rules one path may have to be tried against, per ignore file: rules that are not a plain name, path or
+ * `*suffix` are filed by their first literal character or leading folders, and no such group may be larger.
+ */
 export const MAX_IGNORE_WILDCARD_RULES = 10_000;
 
 export interface IgnoreRule {
@@ -78,10 +81,14 @@ export interface ParsedIgnore {
   readonly limit?: IgnoreLimit;
 }
 
-/** True when a rule is answered by a lookup (plain name, plain path, `*suffix`) rather than a match per path. */
-function indexed(r: IgnoreRule): boolean {
-  if (r.glob === undefined || r.literal !== undefined) return true;
-  return r.basenameOnly && starSuffix(r.glob) !== undefined;
+/**
+ * The group a wildcard rule is tried in (`b:` + first literal character for basename rules, `p:` + leading literal
+ * folders for path rules), or undefined for a rule answered by a lookup (plain name, plain path, `*suffix`).
+ */
+function scanGroup(r: IgnoreRule): string | undefined {
+  if (r.glob === undefined || r.literal !== undefined) return undefined;
+  if (r.basenameOnly) return starSuffix(r.glob) !== undefined ? undefined : `b:${firstLiteral(r.glob) ?? ''}`;
+  return `p:${leadingFolders(r.glob).join('/')}`;
 }
 
 /** Parse an ignore file's text and check it against the limits (size, wildcard rules). */
@@ -91,13 +98,18 @@ export function parseIgnoreFile(text: string): ParsedIgnore {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const rules: IgnoreRule[] = [];
-  let wildcards = 0;
+  const groups = new Map<string, number>();
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const rule = parseIgnoreLine(lines[i], i);
     if (!rule) continue;
-    if (!indexed(rule) && ++wildcards > MAX_IGNORE_WILDCARD_RULES) {
-      return { rules: [], limit: { line: i, reason: message('more than {0} wildcard rules in one ignore file (the limit)', MAX_IGNORE_WILDCARD_RULES) } };
+    const group = scanGroup(rule);
+    if (group !== undefined) {
+      const n = (groups.get(group) ?? 0) + 1;
+      groups.set(group, n);
+      if (n > MAX_IGNORE_WILDCARD_RULES) {
+        return { rules: [], limit: { line: i, reason: message('more than {0} similar wildcard rules in one ignore file (the limit)', MAX_IGNORE_WILDCARD_RULES) } };
+      }
     }
     rules.push(rule);
   }

@@ -160,7 +160,9 @@ class ManifestParser {
       return undefined;
     }
     try {
-      this.doc = parseDocument(this.text, {
+      // YAML 1.2 ends a line at a lone CR too, but the yaml package does not: a CR not followed by LF becomes LF,
+      // one character for one, so every offset (and the line index, which already counts a lone CR) still holds.
+      this.doc = parseDocument(this.text.replace(/\r(?!\n)/g, '\n'), {
         version: '1.2',
         uniqueKeys: true,
         merge: false,
