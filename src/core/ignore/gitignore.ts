@@ -2,8 +2,7 @@
 // sets on its ancestor chain. Untrusted input: no RegExp is ever built from a rule (a linear wildmatch instead),
 // rules are indexed by literal name, suffix and leading folders, and an ignore file past a limit is reported.
 import { message, type Message } from '../l10n';
-import { compileWildmatch, firstLiteral, literalSegment, starSuffix, wildmatch, type CompiledGlob } from './wildmatch';
-import { pushAll } from '../arrays';
+import { compileWildmatch, firstLiteral, literalSegment, matchParts, starSuffix, wildmatch, type CompiledGlob } from './wildmatch';
 
 /** An ignore file longer than this (in characters) is not evaluated: git's own cap is 100 MB, ours is lower. */
 export const MAX_IGNORE_FILE_CHARS = 1 << 20;
@@ -133,10 +132,19 @@ interface CompiledSet {
   readonly basenameScan: Map<string, number[]>;
   /** Literal root-relative paths → index of the last rule. */
   readonly paths: Map<string, number>;
-  /** Other path rules by their leading literal folders ('' when the first segment has a wildcard). */
-  readonly pathScan: Map<string, number[]>;
-  /** Distinct leading-folder depths used as keys of pathScan (besides 0). */
-  readonly pathDepths: number[];
+  /** Other path rules in a trie of their leading literal folders (the root holds those starting with a wildcard). */
+  readonly pathScan: PathNode;
+  /** Highest index of a rule in pathScan (-1 when empty): skips the walk when a later rule already decided. */
+  pathMax: number;
+}
+
+interface PathNode {
+  readonly children: Map<string, PathNode>;
+  readonly rules: number[];
+}
+
+function pathNode(): PathNode {
+  return { children: new Map(), rules: [] };
 }
 
 function leadingFolders(glob: CompiledGlob): string[] {
@@ -156,8 +164,7 @@ function pushTo(map: Map<string, number[]>, key: string, idx: number): void {
 }
 
 function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet {
-  const set: CompiledSet = { names: new Map(), suffixes: new Map(), basenameScan: new Map(), paths: new Map(), pathScan: new Map(), pathDepths: [] };
-  const depths = new Set<number>();
+  const set: CompiledSet = { names: new Map(), suffixes: new Map(), basenameScan: new Map(), paths: new Map(), pathScan: pathNode(), pathMax: -1 };
   rules.forEach((r, idx) => {
     if ((r.dirOnly && !forDirs) || r.glob === undefined) return;
     if (r.basenameOnly) {
@@ -171,12 +178,16 @@ function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet
     } else if (r.literal !== undefined) {
       set.paths.set(r.literal, idx);
     } else {
-      const lead = leadingFolders(r.glob);
-      if (lead.length > 0) depths.add(lead.length);
-      pushTo(set.pathScan, lead.join('/'), idx);
+      let node = set.pathScan;
+      for (const folder of leadingFolders(r.glob)) {
+        let child = node.children.get(folder);
+        if (!child) node.children.set(folder, (child = pathNode()));
+        node = child;
+      }
+      node.rules.push(idx);
+      set.pathMax = idx;
     }
   });
-  pushAll(set.pathDepths, [...depths].sort((a, b) => a - b));
   return set;
 }
 
@@ -185,6 +196,15 @@ function lastMatch(rules: readonly IgnoreRule[], list: readonly number[] | undef
   if (!list) return best;
   for (let k = list.length - 1; k >= 0 && list[k] > best; k--) {
     if (wildmatch(rules[list[k]].glob!, subject)) return list[k];
+  }
+  return best;
+}
+
+/** lastMatch for path rules, on the path split once. */
+function lastPathMatch(rules: readonly IgnoreRule[], list: readonly number[] | undefined, best: number, parts: readonly string[]): number {
+  if (!list) return best;
+  for (let k = list.length - 1; k >= 0 && list[k] > best; k--) {
+    if (matchParts(rules[list[k]].glob!, parts)) return list[k];
   }
   return best;
 }
@@ -217,12 +237,12 @@ export class IgnoreFile {
     }
     best = lastMatch(rules, set.basenameScan.get(name[0]), best, name);
     best = lastMatch(rules, set.basenameScan.get(''), best, name);
-    best = lastMatch(rules, set.pathScan.get(''), best, rel);
-    if (set.pathDepths.length > 0) {
+    if (set.pathMax > best) {
       const parts = rel.split('/');
-      for (const depth of set.pathDepths) {
-        if (depth >= parts.length) break;
-        best = lastMatch(rules, set.pathScan.get(parts.slice(0, depth).join('/')), best, rel);
+      let node: PathNode | undefined = set.pathScan;
+      for (let d = 0; node && d < parts.length; d++) {
+        best = lastPathMatch(rules, node.rules, best, parts);
+        node = node.children.get(parts[d]);
       }
     }
     if (best < 0) return undefined;

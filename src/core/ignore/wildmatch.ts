@@ -22,6 +22,14 @@ type Segment = readonly Token[] | typeof GLOBSTAR;
 export interface CompiledGlob {
   /** Segments (a basename pattern has exactly one). */
   readonly segments: readonly Segment[];
+  /** Fewest path parts it can match, and most (Infinity with a `**`): a cheap rejection before matching. */
+  readonly minParts: number;
+  readonly maxParts: number;
+}
+
+function withBounds(segments: Segment[]): CompiledGlob {
+  const fixed = segments.filter((s) => s !== GLOBSTAR).length;
+  return { segments, minParts: fixed, maxParts: fixed === segments.length ? fixed : Infinity };
 }
 
 const POSIX_CLASSES: Record<string, readonly number[]> = {
@@ -141,7 +149,7 @@ export function compileWildmatch(glob: string, flavour: WildmatchFlavour = {}): 
   endSegment();
   // A trailing `**` needs one more segment; `**` alone matches any path (and any name).
   if (segments[segments.length - 1] === GLOBSTAR) segments.splice(segments.length - 1, 1, [STAR], GLOBSTAR);
-  return { segments };
+  return withBounds(segments);
 }
 
 function classMatches(cls: CharClass, code: number): boolean {
@@ -219,7 +227,19 @@ export function wildmatch(glob: CompiledGlob, path: string): boolean {
     const only = segs[0];
     return only !== GLOBSTAR && path.indexOf('/') < 0 && matchSegment(only, path);
   }
-  return matchSegments(segs, path.split('/'));
+  return matchParts(glob, path.split('/'));
+}
+
+/** `wildmatch` on a path already split at `/` (callers matching many globs split once). */
+export function matchParts(glob: CompiledGlob, parts: readonly string[]): boolean {
+  if (parts.length < glob.minParts || parts.length > glob.maxParts) return false;
+  const segs = glob.segments;
+  if (glob.maxParts === segs.length) {
+    // No `**`: segment i against part i, the last (most selective: `*.zip`) first.
+    for (let i = segs.length - 1; i >= 0; i--) if (!matchSegment(segs[i] as readonly Token[], parts[i])) return false;
+    return true;
+  }
+  return matchSegments(segs, parts);
 }
 
 /** The literal text of a segment with no wildcard, else undefined. */
