@@ -91,8 +91,8 @@ function scanGroup(r: IgnoreRule): string | undefined {
 }
 
 /** Parse an ignore file's text and check it against the limits (size, wildcard rules). */
-export function parseIgnoreFile(text: string): ParsedIgnore {
-  if (text.length > MAX_IGNORE_FILE_CHARS) {
+export function parseIgnoreFile(text: string, checkLimits = true): ParsedIgnore {
+  if (checkLimits && text.length > MAX_IGNORE_FILE_CHARS) {
     return { rules: [], limit: { line: 0, reason: message('the ignore file is {0} characters long, over the limit of {1}', text.length, MAX_IGNORE_FILE_CHARS) } };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -106,7 +106,7 @@ export function parseIgnoreFile(text: string): ParsedIgnore {
     if (group !== undefined) {
       const n = (groups.get(group) ?? 0) + 1;
       groups.set(group, n);
-      if (n > MAX_IGNORE_WILDCARD_RULES) {
+      if (checkLimits && n > MAX_IGNORE_WILDCARD_RULES) {
         return { rules: [], limit: { line: i, reason: message('more than {0} similar wildcard rules in one ignore file (the limit)', MAX_IGNORE_WILDCARD_RULES) } };
       }
     }
@@ -115,9 +115,12 @@ export function parseIgnoreFile(text: string): ParsedIgnore {
   return { rules };
 }
 
-/** The rules of an ignore file; a file past a limit yields its rules up to the limit (use parseIgnoreFile to know). */
+/**
+ * Every rule of a text the caller vouches for (its own excludes, or an ignore file parseIgnoreFile already
+ * accepted): no limit applies. Repository files go through parseIgnoreFile.
+ */
 export function parseGitignore(text: string): IgnoreRule[] {
-  return parseIgnoreFile(text).rules;
+  return parseIgnoreFile(text, false).rules;
 }
 
 type Verdict = 'ignored' | 'included' | undefined;
