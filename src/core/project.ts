@@ -1,7 +1,7 @@
 // One workspace root, loaded: its manifests merged into a graph, its code indexed, and the findings of both.
 // The CLI builds one per run; the editor keeps one per root folder and replaces its graph on manifest edits.
 import { sortFindings } from './analysis/codeFindings';
-import { notEvaluatedFinding, unreadableManifest } from './findings/notEvaluated';
+import { notEvaluatedFinding, unreadableFile, unreadableManifest } from './findings/notEvaluated';
 import type { WorkspaceHost } from './host';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from './index/workspaceIndex';
 import { buildGraph } from './manifest/buildGraph';
@@ -100,9 +100,12 @@ export class IntentProject {
     return this.graph;
   }
 
-  /** Every finding of the root, manifest and code, plus the parts the host could not list, in a stable order. */
+  /** Every finding of the root, manifest and code, plus the parts that could not be listed or read, in a stable order. */
   findings(): Finding[] {
     const listing = (this.host.listingProblems?.() ?? []).map(notEvaluatedFinding);
+    for (const [file, reason] of this.index.skippedFiles()) {
+      if (reason === 'unreadable' && !isManifestPath(file)) listing.push(notEvaluatedFinding(unreadableFile(file)));
+    }
     return listing.length ? sortFindings([...this.model.findings(), ...listing]) : [...this.model.findings()];
   }
 

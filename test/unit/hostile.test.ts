@@ -128,6 +128,15 @@ describe('hostile repositories: bounded cost, no silent pass (#15)', function ()
     assert.match(f!.message, /manifest 'intent.yaml' could not be read/);
   });
 
+  it('no silent pass: a listed source file that cannot be read is IL009, not just a count on stderr', async () => {
+    const host = new MemoryHost({ 'intent.yaml': MANIFEST, 'src/a.ts': '// @intent kr:a\n', 'src/locked.ts': '// @intent kr:a\n' });
+    const read = host.read.bind(host);
+    host.read = async (p: string) => (p === 'src/locked.ts' ? undefined : read(p));
+    const project = await IntentProject.open(host);
+    assert.deepEqual(project.findings().filter((x) => x.code === 'IL009').map((x) => [x.file, x.message]),
+      [['src/locked.ts', "file 'src/locked.ts' could not be read: its tags were not checked"]]);
+  });
+
   it('row 15: an unreadable intent.yaml on disk fails check with IL009 (as a user without access)', function () {
     write('intent.yaml', MANIFEST);
     write('src/a.ts', '// @intent kr:a\n');

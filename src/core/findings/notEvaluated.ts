@@ -40,6 +40,11 @@ export function unreadableManifest(path: string): ListingProblem {
   return { path, reason: message("manifest '{0}' could not be read: its items are missing, so links to them cannot be checked", path) };
 }
 
+/** A listed file that could not be read: its tags were not checked. */
+export function unreadableFile(path: string): ListingProblem {
+  return { path, reason: message("file '{0}' could not be read: its tags were not checked", path) };
+}
+
 export function notEvaluatedFinding(p: ListingProblem): Finding {
   const line = p.line ?? 0;
   return {
