@@ -22,8 +22,6 @@ export interface GlobSet {
   readonly base: string;
   /** The positive pattern that matches `file`, or undefined when none does or a negation excludes it. */
   match(file: string): string | undefined;
-  /** Positive patterns (as written) that matched no file in `files`. */
-  unmatched(files: readonly string[]): string[];
 }
 
 /** One alternative of one glob (a glob with braces has several). */
@@ -85,10 +83,6 @@ function compileGlobSet(patterns: readonly string[], base: string): CompiledSet 
       if (rel === '') return undefined;
       const hit = positives.find((a) => wildmatch(a.glob, rel));
       return hit && !excluded(rel) ? patterns[hit.pattern] : undefined;
-    },
-    unmatched(files) {
-      const index = new GlobIndex([set]);
-      return index.unmatched(files)[0];
     },
   };
   return { set, positives, negatives };
@@ -213,11 +207,6 @@ export class GlobIndex {
       });
       return out;
     });
-  }
-
-  /** For each set, its positive patterns (as written, in order) that match no file of `files`. */
-  unmatched(files: readonly string[]): string[][] {
-    return this.unmatchedIndices(files).map((list, set) => list.map((i) => this.compiled[set].set.patterns[i]));
   }
 }
 

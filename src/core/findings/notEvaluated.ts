@@ -14,7 +14,7 @@ export interface ListingProblem {
 }
 
 /** How a folder is named in a sentence: the root is '.'. */
-export function folderName(path: string): string {
+function folderName(path: string): string {
   return path === '' ? '.' : path;
 }
 

@@ -171,7 +171,7 @@ function tokenMatches(t: Token, s: string, i: number): boolean {
 }
 
 /** One segment against one name (no `/`): greedy with one backtrack point, O(tokens × name). */
-export function matchSegment(tokens: readonly Token[], s: string): boolean {
+function matchSegment(tokens: readonly Token[], s: string): boolean {
   let ti = 0;
   let si = 0;
   let starT = -1;
