@@ -56,6 +56,18 @@ describe('hostile repositories: bounded cost, no silent pass (#15)', function ()
     assert.deepEqual(dups[0].related![0].range, dups[1].range);
   });
 
+  it('row 2: brace bombs in scopes/appliesTo are positioned findings naming the limit, never expanded', () => {
+    const bomb = `src/${'{a,b}'.repeat(16)}`;
+    const text = `${MANIFEST}  - paths: ["${bomb}", "x/{1..100000}", "docs/**"]\n    serves: [kr:a]\nconstraints:\n  - id: constraint:c\n    title: C\n    appliesTo: ["{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}/*.ts"]\n`;
+    const graph = buildGraph([{ path: 'intent.yaml', text }]);
+    const found = graph.findings.map((f) => [f.code, f.range.start.line, f.range.start.character, f.message.replace(/, got .*/, '')]);
+    assert.deepEqual(found, [
+      ['IL002', 10, 12, "scopes[1]: 'paths[0]' must expand to at most 256 alternatives (the brace expansion limit)"],
+      ['IL002', 10, 100, "scopes[1]: 'paths[1]' must expand to at most 256 alternatives (the brace expansion limit)"],
+      ['IL002', 15, 16, "constraints[0]: 'appliesTo[0]' must expand to at most 256 alternatives (the brace expansion limit)"],
+    ]);
+  });
+
   it('row 3: a 25,000-line .gitignore is honoured (same listing as git), never one giant RegExp', async () => {
     const lines: string[] = [];
     for (let i = 0; i < 25000; i++) {
