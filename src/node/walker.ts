@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { ignoreFileOverLimit, unreadableFolder, unreadableIgnoreFile, type ListingProblem } from '../core/findings/notEvaluated';
-import { IgnoreChain, IgnoreFile, parseGitignore, parseIgnoreFile } from '../core/ignore/gitignore';
+import { ignoreFileTooLarge, IgnoreChain, IgnoreFile, MAX_IGNORE_FILE_BYTES, parseGitignore, parseIgnoreFile } from '../core/ignore/gitignore';
 
 export interface WalkOptions {
   /** Caller excludes in .gitignore syntax, root-relative; they win over every ignore file. */
@@ -33,12 +33,24 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/** An ignore file's text, or the error code when it exists but cannot be read. */
-function readIgnoreText(abs: string): { text: string } | { error: string } {
+/**
+ * An ignore file's text; the error code when it cannot be read; 'tooLarge' past MAX_IGNORE_FILE_BYTES, known from
+ * its size before reading. Opened non-blocking and checked to be a regular file, so a FIFO swapped in never hangs.
+ */
+function readIgnoreText(abs: string): { text: string } | { error: string } | 'tooLarge' {
+  let fd: number | undefined;
   try {
-    return { text: fs.readFileSync(abs, 'utf8') };
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { error: 'not a regular file' };
+    if (st.size > MAX_IGNORE_FILE_BYTES) return 'tooLarge';
+    const bytes = Buffer.alloc(st.size);
+    const n = fs.readSync(fd, bytes, 0, st.size, 0);
+    return { text: bytes.toString('utf8', 0, n) };
   } catch (error) {
     return { error: errorCode(error) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -48,6 +60,10 @@ function readIgnoreText(abs: string): { text: string } | { error: string } {
  */
 function loadIgnoreFile(abs: string, rel: string, dir: string, problems: ListingProblem[]): { file?: IgnoreFile; text: string } | undefined {
   const read = readIgnoreText(abs);
+  if (read === 'tooLarge') {
+    problems.push(ignoreFileOverLimit(rel, dir, 0, ignoreFileTooLarge()));
+    return undefined;
+  }
   if ('error' in read) {
     problems.push(unreadableIgnoreFile(rel, dir, read.error));
     return undefined;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { CODE_INFO } from '../../src/core/findings/codes';
-import { MAX_IGNORE_FILE_CHARS, MAX_IGNORE_WILDCARD_RULES, IgnoreFile } from '../../src/core/ignore/gitignore';
+import { MAX_IGNORE_FILE_BYTES, MAX_IGNORE_WILDCARD_RULES, IgnoreFile } from '../../src/core/ignore/gitignore';
 import { buildGraph, MAX_DUPLICATE_PLACES } from '../../src/core/manifest/buildGraph';
 import { IntentProject } from '../../src/core/project';
 import { NodeHost } from '../../src/node/nodeHost';
@@ -98,13 +98,13 @@ describe('hostile repositories: bounded cost, no silent pass (#15)', function ()
     write('intent.yaml', MANIFEST);
     write('src/a.ts', '// @intent kr:a\n');
     write('src/.gitignore', Array.from({ length: MAX_IGNORE_WILDCARD_RULES + 1 }, (_, i) => `*a${i}*b`).join('\n'));
-    write('pkg/.gitignore', 'x'.repeat(MAX_IGNORE_FILE_CHARS + 1));
+    write('pkg/.gitignore', 'x'.repeat(MAX_IGNORE_FILE_BYTES + 1));
     write('pkg/b.ts', '// @intent kr:nope\n');
     const r = await checkJson(dir);
     assert.equal(r.code, 1);
     const il009 = r.findings.filter((f) => f.code === 'IL009');
     assert.deepEqual(il009.map((f) => [f.file, f.line]), [['pkg/.gitignore', 1], ['src/.gitignore', MAX_IGNORE_WILDCARD_RULES + 1]]);
-    assert.match(il009[0].message, /over the limit of 1048576; folder 'pkg' was not checked/);
+    assert.match(il009[0].message, /ignore file 'pkg\/.gitignore': the ignore file is over the limit of 1048576 bytes; folder 'pkg' was not checked/);
     assert.match(il009[1].message, /more than 10000 similar wildcard rules in one ignore file \(the limit\); folder 'src' was not checked/);
   });
 

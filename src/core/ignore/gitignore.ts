@@ -4,8 +4,13 @@
 import { message, type Message } from '../l10n';
 import { compileWildmatch, firstLiteral, literalSegment, matchParts, starSuffix, wildmatch, type CompiledGlob } from './wildmatch';
 
-/** An ignore file longer than this (in characters) is not evaluated: git's own cap is 100 MB, ours is lower. */
-export const MAX_IGNORE_FILE_CHARS = 1 << 20;
+/** An ignore file larger than this (in bytes) is not evaluated: git's own cap is 100 MB, ours is lower. */
+export const MAX_IGNORE_FILE_BYTES = 1 << 20;
+
+/** Why an ignore file over MAX_IGNORE_FILE_BYTES is not used. */
+export function ignoreFileTooLarge(): Message {
+  return message('the ignore file is over the limit of {0} bytes', MAX_IGNORE_FILE_BYTES);
+}
 /**
  * Wildcard rules one path may have to be tried against, per ignore file: rules that are not a plain name, path or
  * `*suffix` are filed by their first literal character or leading folders, and no such group may be larger.
@@ -92,9 +97,8 @@ function scanGroup(r: IgnoreRule): string | undefined {
 
 /** Parse an ignore file's text and check it against the limits (size, wildcard rules). */
 export function parseIgnoreFile(text: string, checkLimits = true): ParsedIgnore {
-  if (checkLimits && text.length > MAX_IGNORE_FILE_CHARS) {
-    return { rules: [], limit: { line: 0, reason: message('the ignore file is {0} characters long, over the limit of {1}', text.length, MAX_IGNORE_FILE_CHARS) } };
-  }
+  // A UTF-8 file has at least as many bytes as its text has UTF-16 units.
+  if (checkLimits && text.length > MAX_IGNORE_FILE_BYTES) return { rules: [], limit: { line: 0, reason: ignoreFileTooLarge() } };
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const rules: IgnoreRule[] = [];
   const groups = new Map<string, number>();
