@@ -2,6 +2,7 @@
 // benchmark see the same file set as `git ls-files --others --cached --exclude-standard` at ripgrep speed.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { readBounded } from './boundedRead';
 import { ignoreFileOverLimit, unreadableFolder, unreadableIgnoreFile, type ListingProblem } from '../core/findings/notEvaluated';
 import { ignoreFileTooLarge, IgnoreChain, IgnoreFile, MAX_IGNORE_FILE_BYTES, parseGitignore, parseIgnoreFile } from '../core/ignore/gitignore';
 
@@ -33,25 +34,12 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/**
- * An ignore file's text; the error code when it cannot be read; 'tooLarge' past MAX_IGNORE_FILE_BYTES, known from
- * its size before reading. Opened non-blocking and checked to be a regular file, so a FIFO swapped in never hangs.
- */
-function readIgnoreText(abs: string): { text: string } | { error: string } | 'tooLarge' {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { error: 'not a regular file' };
-    if (st.size > MAX_IGNORE_FILE_BYTES) return 'tooLarge';
-    const bytes = Buffer.alloc(st.size);
-    const n = fs.readSync(fd, bytes, 0, st.size, 0);
-    return { text: bytes.toString('utf8', 0, n) };
-  } catch (error) {
-    return { error: errorCode(error) };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+/** An ignore file's text (bounded, non-blocking, regular files only), 'missing', 'tooLarge', or why it cannot be read. */
+function readIgnoreText(abs: string): { text: string } | { error: string } | 'missing' | 'tooLarge' {
+  const r = readBounded(abs, { maxBytes: MAX_IGNORE_FILE_BYTES });
+  if (r.ok) return { text: new TextDecoder('utf-8').decode(r.bytes) };
+  if (r.reason === 'missing' || r.reason === 'tooLarge') return r.reason;
+  return { error: r.reason === 'notFile' ? 'not a regular file' : r.code ?? 'unreadable' };
 }
 
 /**
@@ -60,6 +48,7 @@ function readIgnoreText(abs: string): { text: string } | { error: string } | 'to
  */
 function loadIgnoreFile(abs: string, rel: string, dir: string, problems: ListingProblem[]): { file?: IgnoreFile; text: string } | undefined {
   const read = readIgnoreText(abs);
+  if (read === 'missing') return { text: '' }; // gone since the listing: as if it never existed
   if (read === 'tooLarge') {
     problems.push(ignoreFileOverLimit(rel, dir, 0, ignoreFileTooLarge()));
     return undefined;
@@ -81,12 +70,9 @@ export function rootChain(root: string, options: WalkOptions = {}, problems: Lis
   const highest = options.exclude?.length ? [new IgnoreFile('', options.exclude.join('\n'))] : [];
   const lowest: IgnoreFile[] = [];
   if (options.useGitignore !== false) {
-    const abs = nodePath.join(root, '.git', 'info', 'exclude');
-    if (fs.existsSync(abs)) {
-      const info = loadIgnoreFile(abs, '.git/info/exclude', '', problems);
-      if (!info) return undefined;
-      if (info.file) lowest.push(info.file);
-    }
+    const info = loadIgnoreFile(nodePath.join(root, '.git', 'info', 'exclude'), '.git/info/exclude', '', problems);
+    if (!info) return undefined;
+    if (info.file) lowest.push(info.file);
   }
   return new IgnoreChain([], highest, lowest);
 }
