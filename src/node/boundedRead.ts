@@ -54,9 +54,3 @@ export function readBounded(abs: string, options: BoundedReadOptions = {}): Boun
     fs.closeSync(fd);
   }
 }
-
-/** A bounded read as text (UTF-8, a leading BOM dropped), or undefined. */
-export function readBoundedText(abs: string, options: BoundedReadOptions = {}): string | undefined {
-  const r = readBounded(abs, options);
-  return r.ok ? new TextDecoder('utf-8').decode(r.bytes) : undefined;
-}

@@ -95,7 +95,7 @@ describe(`fuzz: hostile inputs through the core (seed ${SEED})`, function () {
       const text = manifest(g);
       timed('buildGraph + codeFindings', i, text, () => {
         const graph = buildGraph([{ path: 'intent.yaml', text }, { path: 'pkg/intent.yaml', text: i % 7 === 0 ? text : 'version: 1\n' }]);
-        codeFindings(graph, { files: () => files, entries: () => [] });
+        codeFindings({ graph, allFiles: () => files, entries: () => new Map(), linkedIds: () => new Set() });
         for (const f of graph.findings) assert.ok(f.range.start.line >= 0 && f.range.end.line >= f.range.start.line, `range of ${f.code}`);
       });
       if (i % 5000 === 0) checkHeap();

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
-import { CODE_INFO } from '../../src/core/findings/codes';
+import { FINDING_CODES } from '../../src/core/findings/codes';
 import { MAX_IGNORE_FILE_BYTES, MAX_IGNORE_WILDCARD_RULES, IgnoreFile } from '../../src/core/ignore/gitignore';
 import { buildGraph, MAX_DUPLICATE_PLACES } from '../../src/core/manifest/buildGraph';
 import { IntentProject } from '../../src/core/project';
@@ -43,7 +43,7 @@ describe('hostile repositories: bounded cost, no silent pass (#15)', function ()
   };
 
   it('IL009 is in the catalogue as an error', () => {
-    assert.equal(CODE_INFO.get('IL009')?.severity, 'error');
+    assert.equal(FINDING_CODES.find((c) => c.code === 'IL009')?.severity, 'error');
   });
 
   it('row 1: 4,000 copies of one ID give one finding per copy with a capped list of places', () => {

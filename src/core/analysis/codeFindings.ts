@@ -3,7 +3,8 @@ import { message, msg } from '../l10n';
 import { suggest } from '../manifest/suggest';
 import type { Finding, IntentGraph, Range, TagScan } from '../types';
 import { effectiveStatus, isRetired, successorOf } from '../model/retired';
-import { compileGlobs } from './globs';
+import { globsOf } from './globs';
+import { pushAll } from '../arrays';
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -67,10 +68,10 @@ export function codeFindings(model: FindingsModel): Finding[] {
   const findings: Finding[] = [];
   const anchoredDebt = new Set<string>();
   for (const [file, scan] of model.entries()) {
-    findings.push(...tagFindings(graph, file, scan));
+    pushAll(findings, tagFindings(graph, file, scan));
     for (const tag of scan.tags) if (tag.kind === 'debt') for (const ref of tag.ids) anchoredDebt.add(ref.id);
   }
-  findings.push(...globFindings(graph, model.allFiles()));
+  pushAll(findings, globFindings(graph, model.allFiles()));
   const linked = model.linkedIds();
 
   for (const item of graph.items.values()) {
@@ -113,18 +114,16 @@ function globFindings(graph: IntentGraph, files: readonly string[]): readonly Fi
   const hit = globCache.get(graph);
   if (hit && hit.files === files) return hit.findings;
   const findings: Finding[] = [];
-  for (const scope of graph.scopes) {
-    for (const pattern of compileGlobs(scope.paths, scope.base).unmatched(files)) {
-      findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[scope.paths.indexOf(pattern)] ?? scope.source.range, pattern));
-    }
-  }
-  for (const item of graph.items.values()) {
-    if (item.kind !== 'constraint') continue;
-    for (const pattern of compileGlobs(item.appliesTo, item.base).unmatched(files)) {
-      const range = item.appliesToRanges?.[item.appliesTo.indexOf(pattern)] ?? item.source.range;
-      findings.push(globFinding(item.source.manifest, range, pattern, item.id));
-    }
-  }
+  // All scopes and all constraints as two compiled sets: cost follows the globs that can match each file.
+  const globs = globsOf(graph);
+  const scopesUnmatched = globs.scopes.unmatchedIndices(files);
+  graph.scopes.forEach((scope, s) => {
+    for (const i of scopesUnmatched[s]) findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[i] ?? scope.source.range, scope.paths[i]));
+  });
+  const constraintsUnmatched = globs.constraintGlobs.unmatchedIndices(files);
+  globs.constraints.forEach((item, c) => {
+    for (const i of constraintsUnmatched[c]) findings.push(globFinding(item.source.manifest, item.appliesToRanges?.[i] ?? item.source.range, item.appliesTo[i], item.id));
+  });
   globCache.set(graph, { files, findings });
   return findings;
 }

@@ -5,7 +5,7 @@
 // `explain` and `check`. A surface that derives any of these itself is a bug (test/unit/consistency.test.ts).
 import { codeFindings, sortFindings } from '../analysis/codeFindings';
 import { effectiveIntent, type EffectiveIntent } from '../analysis/effectiveIntent';
-import { compileGlobs, type GlobSet } from '../analysis/globs';
+import { compileGlobs, globsOf, type GlobSet } from '../analysis/globs';
 import { locationsById, type TagLocation } from '../index/workspaceIndex';
 import type { AttributedTag } from '../tags/attribution';
 import type { Finding, IntentGraph, IntentItem, Problem, Status, TagScan } from '../types';
@@ -14,6 +14,7 @@ import { codeFilesOf, isCodeFile } from './codeFile';
 import { groupDebt, rankDebt, type DebtEntry, type DebtGroup } from './debtRanking';
 import { effectiveStatus, isRetired, successorOf } from './retired';
 import { untriagedMarkers, type UntriagedMarker } from './untriaged';
+import { pushAll } from '../arrays';
 
 /** What the model reads of an index snapshot. WorkspaceIndex satisfies it; so does a review's base side. */
 export interface ModelIndex {
@@ -260,10 +261,8 @@ export class CodeModel {
     };
     for (const [file, scan] of this.entries()) for (const tag of scan.tags) if (tag.kind !== 'debt') for (const ref of tag.ids) link(file, ref.id);
     const files = this.files();
-    for (const scope of this.graph.scopes) {
-      const globs = compileGlobs(scope.paths, scope.base);
-      for (const file of files) if (globs.match(file)) for (const id of scope.serves) link(file, id);
-    }
+    const scopes = globsOf(this.graph).scopes;
+    for (const file of files) for (const { set } of scopes.matching(file)) for (const id of this.graph.scopes[set].serves) link(file, id);
     const byFile = new Map<string, Set<string>>();
     for (const [file, ids] of direct) {
       const all = new Set<string>();
@@ -333,10 +332,13 @@ function scopeLinked(graph: IntentGraph, files: readonly string[]): readonly str
   const hit = scopeLinkedCache.get(graph);
   if (hit && hit.files === files) return hit.ids;
   const ids: string[] = [];
-  for (const scope of graph.scopes) {
-    const globs = compileGlobs(scope.paths, scope.base);
-    if (files.some((f) => globs.match(f) !== undefined)) ids.push(...scope.serves);
-  }
+  // One compiled set for all scopes: a scope links when any file matches it (negations included).
+  const matched = new Set<number>();
+  const scopes = globsOf(graph).scopes;
+  for (const f of files) for (const { set } of scopes.matching(f)) matched.add(set);
+  graph.scopes.forEach((scope, s) => {
+    if (matched.has(s)) pushAll(ids, scope.serves);
+  });
   scopeLinkedCache.set(graph, { files, ids });
   return ids;
 }

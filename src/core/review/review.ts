@@ -10,6 +10,7 @@ import type { AttributedTag } from '../tags/attribution';
 import type { Constraint, Finding, IntentGraph, IntentItem, KeyResult, Objective, Problem, Range, SymbolNode } from '../types';
 import { firstChangedLine, mapBaseLine, type ChangedFile, type ChangeStatus } from './diff';
 import { brokenReason, linkDifference, tagLinks, type BrokenReason, type TagLink } from './links';
+import { pushAll } from '../arrays';
 
 /** One side of the change (the base commit or the working tree). */
 export interface ReviewSide {
@@ -167,11 +168,11 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
     const units: ChangeUnit[] = [];
     if (change.status === 'deleted') {
       const gone = await fileUnits(base, 'base', basePath, expand(change.removed), (l) => l, change.path);
-      units.push(...gone.values());
+      pushAll(units, gone.values());
     } else {
       const headLines = [...expand(change.added), ...change.hunks.filter((h) => h.newLines === 0).map((h) => h.newStart)];
       const now = await fileUnits(head, 'head', change.path, headLines, (l) => l, change.path);
-      units.push(...now.values());
+      pushAll(units, now.values());
       if (change.status !== 'added') {
         const before = await fileUnits(base, 'base', basePath, expand(change.removed), (l) => mapBaseLine(change, l), change.path);
         // Only symbols that no longer exist: the rest is already seen at the head.
@@ -223,7 +224,7 @@ export async function computeReview(input: ReviewInput): Promise<Review> {
       const linking = f.units.filter((u) => u.links.some((l) => l.id === id && !l.debt));
       let list = touches.get(id);
       if (!list) touches.set(id, (list = []));
-      list.push(...linking);
+      pushAll(list, linking);
       const item = itemOf(id) as Constraint | undefined;
       if (f.status === 'deleted' || !item) continue;
       findings.push({

@@ -10,6 +10,7 @@ import { CommandId, ConfigSection } from '../ids';
 import type { Services } from '../services';
 import { locate, scanOf } from './locate';
 import { lensWords } from './words';
+import { pushAll } from '../../core/arrays';
 
 export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -36,7 +37,9 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     const lenses: vscode.CodeLens[] = [];
 
     // File intent: file tags, scopes and the constraints that apply to the file.
-    const fileLinks: IntentLink[] = model.pathIntent(path).links.filter((l) => l.via.kind !== 'derived');
+    const fromModel = model.pathIntent(path).links.filter((l) => l.via.kind !== 'derived');
+    /** File-tag links, later tags first, built reversed (no unshift of a spread: a line may hold many IDs). */
+    const fileTagLinks: IntentLink[] = [];
     const bySymbol = new Map<SymbolNode, IntentLink[]>();
     if (scan && scan.tags.length > 0) {
       // The model's binding for workspace files; another version of the file (diff editor) is bound on its own.
@@ -50,15 +53,16 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
           debt: tag.kind === 'debt',
         }));
         if (target.kind === 'file') {
-          fileLinks.unshift(...links);
+          for (let k = links.length - 1; k >= 0; k--) fileTagLinks.push(links[k]);
           continue;
         }
         const symbol = target.path[target.path.length - 1];
         const list = bySymbol.get(symbol) ?? [];
-        list.push(...links);
+        pushAll(list, links);
         bySymbol.set(symbol, list);
       }
     }
+    const fileLinks = fileTagLinks.reverse().concat(fromModel);
     const hasFileIntent = fileLinks.some((l) => l.via.kind !== 'appliesTo');
     if (hasFileIntent) {
       const title = lensTitle(fileLinks, graph, words);

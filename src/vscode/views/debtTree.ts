@@ -10,6 +10,7 @@ import { itemIcon, itemTooltip } from './itemPresentation';
 import { itemContextValue } from './objectivesTree';
 import type { Node } from './tree';
 import type { ViewContext } from './viewContext';
+import { pushAll } from '../../core/arrays';
 
 export function debtRoots(ctx: ViewContext): Promise<Node[]> {
   return ctx.roots('debt', (session, prefix) => {
@@ -64,7 +65,7 @@ function entryNode(ctx: ViewContext, session: FolderSession, parent: string, ent
             const byFile = new Map<string, typeof entry.anchors[number][]>();
             for (const a of entry.anchors) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
             const out: Node[] = [];
-            for (const [file, places] of byFile) out.push(...(await placeNodes(`${id}/${file}`, session, file, places)).map((n) => withFile(n, file)));
+            for (const [file, places] of byFile) pushAll(out, (await placeNodes(`${id}/${file}`, session, file, places)).map((n) => withFile(n, file)));
             return out;
           }
         : undefined,
