@@ -27,6 +27,15 @@ Usage:
       coverage of code files by intent, untriaged TODOs, findings. HTML is one self-contained page.
       --since 30d|2w|6m|1y  also the commits (git log) that touched each key result's code in that window
 
+  intent-lens mcp [DIR]
+      A Model Context Protocol server on stdin/stdout for AI coding agents: tools intent_at, constraints_for,
+      get_item, find_code, check_change, suggest_links, and the manifests as resources. Watches DIR.
+
+  intent-lens agents [DIR] [--write] [--cursor]
+      Render the product context into the files agents read: a marked section of AGENTS.md and
+      .github/instructions/*.instructions.md (applyTo from scopes and constraint globs); --cursor also
+      .cursor/rules/*.mdc. Without --write, print what would change; text outside the markers is never touched.
+
 Exit codes:
   0  nothing reaches --fail-on (default: error for check; review is advisory: never)
   1  at least one finding reaches --fail-on
@@ -35,5 +44,6 @@ Exit codes:
 Findings: IL001 YAML syntax · IL002 schema · IL003 duplicate ID · IL004 unknown manifest reference ·
   IL005 glob matches nothing · IL009 not evaluated (unreadable or over a limit) · IL010 unknown tag ID · IL011 retired link · IL012 malformed tag ·
   IL020 unlinked KR/problem · IL021 objective without KR · IL022 unanchored debt ·
-  IL030 changed file without intent · IL031 change under a constraint · IL032 last KR link removed
+  IL030 changed file without intent · IL031 change under a constraint · IL032 last KR link removed ·
+  IL050 generated agent instructions out of date
 `;

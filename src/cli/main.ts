@@ -1,5 +1,6 @@
 // `intent-lens`: the command line over the same core as the extension. Argument parsing and dispatch only;
 // each command lives in its own file. Exit codes: 0 ok, 1 findings reach --fail-on, 2 usage or I/O error.
+import { AGENT_COMMANDS } from './agents';
 import { runCheck } from './check';
 import { runExplain } from './explain';
 import { CliError, processIo, type CliIo } from './io';
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<num
   explain: runExplain,
   review: runReview,
   report: runReport,
+  ...AGENT_COMMANDS,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,0 +1,45 @@
+// The one seam between the agent tools and the rest of the code: what a tool may ask of a workspace. The CLI's
+// MCP server and the editor's language-model tools each implement it over today's APIs, so the tools can move
+// to the unified code model later by changing the implementations, not the tools.
+import type { FileEntry, TagLocation } from '../index/workspaceIndex';
+import type { Review } from '../review/review';
+import type { IntentGraph, SymbolNode } from '../types';
+
+/** What the tools read of the index: the listing, tagged files and tag places by ID. */
+export interface AgentIndex {
+  files(): readonly string[];
+  has(file: string): boolean;
+  entry(file: string): FileEntry | undefined;
+  allEntries(): ReadonlyMap<string, FileEntry>;
+  tagsById(id: string): readonly TagLocation[];
+}
+
+export interface ChangeReview {
+  readonly review: Review;
+  readonly base: { readonly ref: string; readonly sha: string };
+}
+
+/** How a link stands against `intent.lock` (IL040–IL042); filled once the lock module lands. */
+export interface SuspectLink {
+  readonly code: string;
+  readonly file: string;
+  /** 0-based. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface AgentWorkspace {
+  readonly graph: IntentGraph;
+  readonly index: AgentIndex;
+  /** The text of a root-relative file, or undefined when it is gone or unreadable. */
+  read(file: string): Promise<string | undefined>;
+  /** Declarations of a file (undefined when its language is unsupported). */
+  symbols(file: string, text: string, lines: readonly number[]): Promise<readonly SymbolNode[] | undefined>;
+  /** The review of the working tree against `base` (or the default base); throws AgentToolError on git failure. */
+  review(base: string | undefined): Promise<ChangeReview>;
+  /** Suspect-link seam: undefined when no `intent.lock` exists (or the lock module is not there yet). */
+  suspectLinks?(id: string): Promise<readonly SuspectLink[] | undefined>;
+}
+
+/** A bad argument or an unanswerable question: becomes a tool error (never a crash), with this message. */
+export class AgentToolError extends Error {}

@@ -1,0 +1,135 @@
+// The agent tools' workspace on disk (for `intent-lens mcp`): a NodeHost index and manifest graph kept current
+// by a recursive file watcher, tree-sitter symbols, and reviews through the safe git path in git.ts. A manifest
+// that stops parsing keeps its last good items (loadGraph's rule), so a long agent session never loses them.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { AgentIndex, AgentWorkspace, ChangeReview } from '../core/agent/workspace';
+import { AgentToolError } from '../core/agent/workspace';
+import { PendingBatch, type FileBatch } from '../core/index/pendingBatch';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { isManifestPath, loadGraph } from '../core/project';
+import { normalizeRelative } from '../core/paths';
+import type { IntentGraph, SymbolNode } from '../core/types';
+import { GitError, reviewWorkingTree } from './git';
+import { NodeHost } from './nodeHost';
+import { TreeSitterSymbolFinder } from './treeSitterSymbols';
+
+export interface NodeAgentWorkspaceOptions {
+  /** Watch the folder and re-index changed files (default true). */
+  readonly watch?: boolean;
+  /** Where watcher and reload problems go (the MCP server's stderr). */
+  readonly log?: (line: string) => void;
+  readonly debounceMs?: number;
+}
+
+export class NodeAgentWorkspace implements AgentWorkspace {
+  private graphValue!: IntentGraph;
+  private readonly lastGood = new Map<string, string>();
+  private readonly finder = new TreeSitterSymbolFinder();
+  private watcher: fs.FSWatcher | undefined;
+  private readonly pending: PendingBatch | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+
+  private constructor(
+    readonly root: string,
+    private readonly host: NodeHost,
+    private readonly workspaceIndex: WorkspaceIndex,
+    private readonly options: NodeAgentWorkspaceOptions,
+  ) {
+    if (options.watch !== false) {
+      this.pending = new PendingBatch((batch) => this.apply(batch), { delayMs: options.debounceMs ?? 100 });
+    }
+  }
+
+  static async open(root: string, options: NodeAgentWorkspaceOptions = {}): Promise<NodeAgentWorkspace> {
+    const host = new NodeHost(root);
+    const index = new WorkspaceIndex(host);
+    await index.build();
+    const ws = new NodeAgentWorkspace(nodePath.resolve(root), host, index, options);
+    ws.graphValue = await loadGraph(host, index.files(), ws.lastGood);
+    ws.startWatching();
+    return ws;
+  }
+
+  get graph(): IntentGraph {
+    return this.graphValue;
+  }
+
+  get index(): AgentIndex {
+    return this.workspaceIndex;
+  }
+
+  async read(file: string): Promise<string | undefined> {
+    const bytes = await this.host.read(file);
+    return bytes ? this.decoder.decode(bytes) : undefined;
+  }
+
+  async symbols(file: string, text: string, lines: readonly number[]): Promise<readonly SymbolNode[] | undefined> {
+    return this.finder.symbols(text, file, { lines });
+  }
+
+  async review(base: string | undefined): Promise<ChangeReview> {
+    const head = { graph: this.graph, index: this.workspaceIndex, symbols: (file: string) => this.workspaceIndex.symbols(file, this.finder) };
+    try {
+      const { review, base: resolved } = await reviewWorkingTree(this.root, { base, finder: this.finder, head, disk: this.host });
+      return { review, base: { ref: resolved.ref, sha: resolved.sha } };
+    } catch (error) {
+      if (error instanceof GitError) throw new AgentToolError(error.message);
+      throw error;
+    }
+  }
+
+  /** Resolves once every file event seen so far is applied. */
+  async settled(): Promise<void> {
+    await this.pending?.flushNow();
+    await this.flushing;
+  }
+
+  private startWatching(): void {
+    if (!this.pending) return;
+    try {
+      this.watcher = fs.watch(this.root, { recursive: true }, (_event, name) => {
+        if (!name) return;
+        const rel = normalizeRelative(String(name));
+        // Git's own files and installed packages are never part of the workspace's index.
+        if (!rel || rel.split('/').some((s) => s === '.git' || s === 'node_modules')) return;
+        if (fs.existsSync(nodePath.join(this.root, rel))) this.pending!.changed(rel);
+        else this.pending!.deleted(rel);
+      });
+      this.watcher.on('error', (error) => this.options.log?.(`intent-lens mcp: file watching stopped (${error.message}); answers reflect the workspace as last seen`));
+    } catch (error) {
+      this.options.log?.(`intent-lens mcp: cannot watch ${this.root} (${error instanceof Error ? error.message : String(error)}); answers reflect the workspace at start`);
+    }
+  }
+
+  private apply(batch: FileBatch): Promise<void> {
+    const run = async () => {
+      const changed = batch.changed.filter((f) => isFile(nodePath.join(this.root, f)));
+      await this.workspaceIndex.apply({ changed, deleted: batch.deleted });
+      if ([...changed, ...batch.deleted].some(isManifestPath)) {
+        this.graphValue = await loadGraph(this.host, this.workspaceIndex.files(), this.lastGood);
+        const broken = this.graphValue.findings.filter((f) => f.code === 'IL001');
+        for (const f of broken) this.options.log?.(`intent-lens mcp: ${f.file}:${f.range.start.line + 1}: ${f.message} (keeping its last good items)`);
+      }
+    };
+    this.flushing = this.flushing.then(run).catch((error: unknown) => this.options.log?.(`intent-lens mcp: re-indexing failed: ${error instanceof Error ? error.message : String(error)}`));
+    return this.flushing;
+  }
+
+  dispose(): void {
+    this.watcher?.close();
+    this.pending?.dispose();
+    this.finder.dispose();
+    this.workspaceIndex.dispose();
+    this.host.dispose();
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return fs.statSync(path).isFile();
+  } catch {
+    return false; // gone between the event and now: the next event deletes it
+  }
+}
