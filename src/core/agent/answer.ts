@@ -15,7 +15,6 @@ const MAX_QUOTE = 240;
  * double quotes (JSON escaping), so it cannot open a code fence, a link target or a new instruction line.
  */
 export function quote(text: string | undefined, max = MAX_QUOTE): string {
-  // eslint-disable-next-line no-control-regex
   let t = (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   if (t.length > max) t = t.slice(0, max - 1) + '…';
   return JSON.stringify(t);
