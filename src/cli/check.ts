@@ -1,5 +1,7 @@
 // `intent-lens check`: every finding of a folder, in text, JSON, SARIF or Markdown, with a CI baseline.
 import { resolve } from 'node:path';
+import { agentFileFindings } from '../core/agent/agentFiles';
+import { sortFindings } from '../core/analysis/codeFindings';
 import { createBaseline, newSince, parseBaseline, type Baseline } from '../core/findings/baseline';
 import { formatText, reaches, summarize, toJsonFinding, type FailOn } from '../core/findings/format';
 import { findingsMarkdown } from '../core/findings/markdown';
@@ -10,6 +12,7 @@ import type { Finding } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { readBounded } from '../node/boundedRead';
 import { NodeHost } from '../node/nodeHost';
+import { readAgentFiles } from './agents';
 import { CliError, type CliIo } from './io';
 import { oneOf, parse, positiveInt, rootFolder } from './options';
 
@@ -34,7 +37,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
 
   const project = await IntentProject.open(new NodeHost(root), { maxFileSize, exclude: values.exclude });
-  const all = project.findings();
+  const all = sortFindings([...project.findings(), ...agentFileFindings(project.graph, readAgentFiles(root))]);
 
   if (values['write-baseline']) {
     writeBaseline(resolve(io.cwd, values['write-baseline']), all);

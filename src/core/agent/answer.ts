@@ -15,9 +15,14 @@ const MAX_QUOTE = 240;
  * double quotes (JSON escaping), so it cannot open a code fence, a link target or a new instruction line.
  */
 export function quote(text: string | undefined, max = MAX_QUOTE): string {
+  return JSON.stringify(oneLine(text, max));
+}
+
+/** Manifest text reduced to one inert line (no control characters or backticks), capped; unquoted. */
+export function oneLine(text: string | undefined, max = MAX_QUOTE): string {
   let t = (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   if (t.length > max) t = t.slice(0, max - 1) + '…';
-  return JSON.stringify(t);
+  return t;
 }
 
 /** An ID in code style: IDs match ^[A-Za-z][A-Za-z0-9._:/-]*$ when valid; anything else is quoted. */

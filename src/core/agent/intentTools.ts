@@ -4,7 +4,7 @@ import { describeProvenance, effectiveIntent, type IntentLink, type Provenance }
 import { krProgress } from '../manifest/progress';
 import { normalizeRelative } from '../paths';
 import type { Constraint } from '../types';
-import { answer, capped, code, kindLabel, moreLine, pathText, quote, workspaceFile } from './answer';
+import { answer, capped, code, oneLine, kindLabel, moreLine, pathText, quote, workspaceFile } from './answer';
 import { resolvePlace } from './place';
 import type { ConstraintsForInput, IntentAtInput } from './schemas';
 import { AgentToolError, type AgentWorkspace } from './workspace';
@@ -25,7 +25,7 @@ function linkData(l: IntentLink) {
     kind: item?.kind,
     title: item?.title,
     ...(item?.status ? { status: item.status } : {}),
-    ...(item?.kind === 'keyResult' ? { progress: krProgress(item).label } : {}),
+    ...(item?.kind === 'keyResult' ? { progress: oneLine(krProgress(item).label, 80) } : {}),
     ...(item?.kind === 'constraint' ? { rule: item.description ?? item.title } : {}),
     ...(l.debt ? { debt: true } : {}),
     ...(l.note ? { note: l.note } : {}),
@@ -50,7 +50,7 @@ function linkLine(links: readonly IntentLink[]): string {
   const item = first.item;
   const how = links.map((l) => `${describeProvenance(l.via)}${l.note ? ` — note ${quote(l.note, 120)}` : ''}`).join('; ');
   if (!item) return `- ${code(first.id)} unknown ID (no manifest declares it) — ${how}`;
-  const extra = [kindLabel(item.kind), item.status, item.kind === 'keyResult' ? krProgress(item).label : undefined].filter(Boolean).join(', ');
+  const extra = [kindLabel(item.kind), item.status, item.kind === 'keyResult' ? oneLine(krProgress(item).label, 80) : undefined].filter(Boolean).join(', ');
   return `- ${code(item.id)} ${quote(item.title)} (${extra}) — ${how}`;
 }
 

@@ -4,7 +4,7 @@ import { suggest } from '../manifest/suggest';
 import { krProgress } from '../manifest/progress';
 import type { IntentItem } from '../types';
 import { ViewModel, type LinkedFile } from '../views/linkedCode';
-import { answer, capped, code, kindLabel, moreLine, pathText, quote } from './answer';
+import { answer, capped, code, oneLine, kindLabel, moreLine, pathText, quote } from './answer';
 import type { FindCodeInput, ItemInput } from './schemas';
 import { AgentToolError, type AgentWorkspace } from './workspace';
 
@@ -34,9 +34,9 @@ function itemData(ws: AgentWorkspace, item: IntentItem): Record<string, unknown>
   };
   switch (item.kind) {
     case 'objective':
-      return { ...base, period: item.period, keyResults: item.keyResults.map((id) => { const kr = ws.graph.items.get(id); return { id, progress: kr?.kind === 'keyResult' ? krProgress(kr).label : undefined }; }) };
+      return { ...base, period: item.period, keyResults: item.keyResults.map((id) => { const kr = ws.graph.items.get(id); return { id, progress: kr?.kind === 'keyResult' ? oneLine(krProgress(kr).label, 80) : undefined }; }) };
     case 'keyResult':
-      return { ...base, objective: item.objective, metric: item.metric, baseline: item.baseline, current: item.current, target: item.target, unit: item.unit, progress: krProgress(item).label };
+      return { ...base, objective: item.objective, metric: item.metric, baseline: item.baseline, current: item.current, target: item.target, unit: item.unit, progress: oneLine(krProgress(item).label, 80) };
     case 'problem':
       return { ...base, persona: item.persona, evidence: item.evidence.slice(0, MAX_LIST), keyResults: item.keyResults };
     case 'constraint':
@@ -52,7 +52,7 @@ function itemLines(data: Record<string, unknown>, item: IntentItem): string[] {
   for (const key of ['period', 'persona', 'metric', 'constraintKind', 'cost', 'impact', 'tracker'] as const) {
     if (data[key] !== undefined) out.push(`- ${key}: ${quote(String(data[key]), 200)}`);
   }
-  if (item.kind === 'keyResult') out.push(`- objective: ${code(item.objective)}`, `- progress: ${krProgress(item).label}`);
+  if (item.kind === 'keyResult') out.push(`- objective: ${code(item.objective)}`, `- progress: ${oneLine(krProgress(item).label, 80)}`);
   const ids = (label: string, list: readonly string[]) => list.length && out.push(`- ${label}: ${list.slice(0, MAX_LIST).map(code).join(', ')}${list.length > MAX_LIST ? `, … ${list.length - MAX_LIST} more` : ''}`);
   if (item.kind === 'objective') ids('key results', item.keyResults);
   if (item.kind === 'problem') ids('moves key results', item.keyResults);

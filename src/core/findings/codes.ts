@@ -26,6 +26,7 @@ export const FINDING_CODES: readonly CodeInfo[] = [
   { code: 'IL030', severity: 'warning', name: 'ChangeWithoutIntent', title: 'Review: changed file with no intent', help: 'A changed file has no effective intent (no tag, file tag or scope). Link it so reviewers know what the change is for.' },
   { code: 'IL031', severity: 'info', name: 'ChangeUnderConstraint', title: 'Review: change touches code under a constraint', help: 'The change touches code that a technical constraint applies to; the message names the constraint so the reviewer checks it.' },
   { code: 'IL032', severity: 'warning', name: 'LastKrLinkRemoved', title: 'Review: change removes the last link to a KR', help: 'After this change no code links to the key result any more.' },
+  { code: 'IL050', severity: 'warning', name: 'StaleAgentInstructions', title: 'Generated agent instructions out of date with the manifest', help: 'The AGENTS.md section or a .github/instructions/intent-lens-*.instructions.md (or .cursor/rules/intent-lens-*.mdc) file written by `intent-lens agents --write` no longer matches the manifest, is missing or is left over. Run `intent-lens agents --write`.' },
 ];
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
