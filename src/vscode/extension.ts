@@ -1,6 +1,7 @@
 // Entry point: activate() builds the extension's parts and pushes ONE root disposable that owns them all.
 import * as vscode from 'vscode';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
+import { registerAgentFeatures } from './agent';
 import { registerCommands } from './commands';
 import { registerEditorFeatures } from './editor';
 import { ConfigSection, ContextKey } from './ids';
@@ -24,7 +25,7 @@ class ExtensionRoot implements vscode.Disposable {
     const sessions = this.own(new SessionManager(() => settings(), symbols, log));
     this.services = { context, sessions, symbols, log, settings };
 
-    const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services)];
+    const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services), registerAgentFeatures(this.services)];
     const handlers: Record<string, (...args: any[]) => unknown> = {};
     for (const feature of features) {
       this.own(feature.disposable);
