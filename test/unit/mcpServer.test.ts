@@ -143,6 +143,23 @@ describe('intent-lens mcp (stdio, SDK client)', function () {
     assert.match(md.text, /SUGGESTIONS ONLY, nothing was changed/);
   });
 
+  it('keeps every Markdown answer on the demo within a few hundred tokens', async () => {
+    const calls: [string, Record<string, unknown>][] = [
+      ['intent_at', { path: 'src/search/searchService.ts', line: 31 }],
+      ['constraints_for', { paths: ['src/search/searchService.ts', 'src/talent/profile.ts', 'worker/sync.py'] }],
+      ['get_item', { id: 'kr:cycle-time' }],
+      ['get_item', { id: 'constraint:no-pii-in-logs' }],
+      ['find_code', { id: 'obj:faster-casting' }],
+      ['check_change', { base: 'HEAD' }],
+      ['suggest_links', { path: 'src/search/ranking.ts', line: 12 }],
+    ];
+    for (const [name, args] of calls) {
+      const a = await call(name, args);
+      assert.equal(a.isError, false, a.text);
+      assert.ok(a.text.length <= 2000, `${name}: ${a.text.length} characters (≈ ${Math.round(a.text.length / 4)} tokens)`);
+    }
+  });
+
   it('bad arguments are tool errors, and the server keeps answering', async () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['intent_at', {}, /^invalid arguments for intent_at: path: /],
