@@ -1,5 +1,5 @@
 // The agent tools' workspace on disk (for `intent-lens mcp`): a NodeHost index and manifest graph kept current
-// by a recursive file watcher, tree-sitter symbols, and reviews through the safe git path in git.ts. A manifest
+// by watching the indexed folders, tree-sitter symbols, and reviews through the safe git path in git.ts. A manifest
 // that stops parsing keeps its last good items (loadGraph's rule), so a long agent session never loses them.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -8,8 +8,9 @@ import { AgentToolError } from '../core/agent/workspace';
 import { PendingBatch, type FileBatch } from '../core/index/pendingBatch';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isManifestPath, loadGraph } from '../core/project';
-import { normalizeRelative } from '../core/paths';
+import { dirname } from '../core/paths';
 import type { IntentGraph, SymbolNode } from '../core/types';
+import { FolderWatcher } from './folderWatcher';
 import { GitError, reviewWorkingTree } from './git';
 import { NodeHost } from './nodeHost';
 import { TreeSitterSymbolFinder } from './treeSitterSymbols';
@@ -26,7 +27,7 @@ export class NodeAgentWorkspace implements AgentWorkspace {
   private graphValue!: IntentGraph;
   private readonly lastGood = new Map<string, string>();
   private readonly finder = new TreeSitterSymbolFinder();
-  private watcher: fs.FSWatcher | undefined;
+  private watcher: FolderWatcher | undefined;
   private readonly pending: PendingBatch | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
@@ -88,26 +89,25 @@ export class NodeAgentWorkspace implements AgentWorkspace {
 
   private startWatching(): void {
     if (!this.pending) return;
-    try {
-      this.watcher = fs.watch(this.root, { recursive: true }, (_event, name) => {
-        if (!name) return;
-        const rel = normalizeRelative(String(name));
-        // Git's own files and installed packages are never part of the workspace's index.
-        if (!rel || rel.split('/').some((s) => s === '.git' || s === 'node_modules')) return;
-        if (fs.existsSync(nodePath.join(this.root, rel))) this.pending!.changed(rel);
-        else this.pending!.deleted(rel);
-      });
-      this.watcher.on('error', (error) => this.options.log?.(`intent-lens mcp: file watching stopped (${error.message}); answers reflect the workspace as last seen`));
-    } catch (error) {
-      this.options.log?.(`intent-lens mcp: cannot watch ${this.root} (${error instanceof Error ? error.message : String(error)}); answers reflect the workspace at start`);
-    }
+    const pending = this.pending;
+    this.watcher = new FolderWatcher(this.root, {
+      changed: (path, deleted) => (deleted ? pending.deleted(path) : pending.changed(path)),
+      problem: (message) => this.options.log?.(`intent-lens mcp: ${message}`),
+    });
+    // Folders of indexed files only: .gitignore'd trees (node_modules, build output) are never watched.
+    void this.watcher.watchAll(new Set(this.workspaceIndex.files().map(dirname)));
   }
 
   private apply(batch: FileBatch): Promise<void> {
     const run = async () => {
       const changed = batch.changed.filter((f) => isFile(nodePath.join(this.root, f)));
-      await this.workspaceIndex.apply({ changed, deleted: batch.deleted });
-      if ([...changed, ...batch.deleted].some(isManifestPath)) {
+      // A deleted folder takes its indexed files with it.
+      const gone = new Set(batch.deleted);
+      const deleted = batch.deleted.some((d) => !this.workspaceIndex.has(d))
+        ? [...batch.deleted, ...this.workspaceIndex.files().filter((f) => [...gone].some((d) => f.startsWith(d + '/')))]
+        : batch.deleted;
+      await this.workspaceIndex.apply({ changed, deleted });
+      if ([...changed, ...deleted].some(isManifestPath)) {
         this.graphValue = await loadGraph(this.host, this.workspaceIndex.files(), this.lastGood);
         const broken = this.graphValue.findings.filter((f) => f.code === 'IL001');
         for (const f of broken) this.options.log?.(`intent-lens mcp: ${f.file}:${f.range.start.line + 1}: ${f.message} (keeping its last good items)`);
@@ -118,7 +118,7 @@ export class NodeAgentWorkspace implements AgentWorkspace {
   }
 
   dispose(): void {
-    this.watcher?.close();
+    this.watcher?.dispose();
     this.pending?.dispose();
     this.finder.dispose();
     this.workspaceIndex.dispose();

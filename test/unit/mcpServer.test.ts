@@ -2,7 +2,7 @@
 // the tool list, exact answers of every tool, bad arguments as tool errors, live re-indexing, and a manifest
 // that breaks and is fixed while the server runs.
 import * as assert from 'node:assert/strict';
-import { cpSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -209,6 +209,16 @@ describe('intent-lens mcp (stdio, SDK client)', function () {
     assert.deepEqual(r.byIntent.map((g: any) => [g.id, g.depth]).slice(0, 1), [['obj:faster-casting', 0]]);
     const md = await call('check_change', { base: 'HEAD' });
     assert.match(md.text, /### Constraints touched \(check they still hold\)\n- `constraint:no-pii-in-logs`/);
+  });
+
+  it('follows files created in a new folder, and the folder deleted', async () => {
+    const folder = join(repo.dir, 'src/fresh/deeper');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'fresh.ts'), '// @intent kr:shortlist-acceptance -- new code\nexport function fresh() {}\n');
+    const found = await eventually(() => json('find_code', { id: 'kr:shortlist-acceptance' }), (v) => v.files.length > 0, 'the new tagged file is indexed');
+    assert.deepEqual(found.files, [{ file: 'src/fresh/deeper/fresh.ts', places: [{ line: 1, tag: 'intent', note: 'new code' }] }]);
+    rmSync(join(repo.dir, 'src/fresh'), { recursive: true });
+    await eventually(() => json('find_code', { id: 'kr:shortlist-acceptance' }), (v) => v.files.length === 0, 'the deleted folder is forgotten');
   });
 
   it('survives a manifest that breaks and is fixed while it runs', async () => {
