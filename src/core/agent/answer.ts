@@ -25,6 +25,12 @@ export function oneLine(text: string | undefined, max = MAX_QUOTE): string {
   return t;
 }
 
+/** A constraint's rule as JSON data: its description (or title), capped like a Markdown excerpt. */
+export function ruleText(item: { readonly description?: string; readonly title: string }): string {
+  const text = item.description ?? item.title;
+  return text.length > 600 ? text.slice(0, 599) + '…' : text;
+}
+
 /** An ID in code style: IDs match ^[A-Za-z][A-Za-z0-9._:/-]*$ when valid; anything else is quoted. */
 export function code(id: string): string {
   return /^[A-Za-z][A-Za-z0-9._:/-]{0,199}$/.test(id) ? `\`${id}\`` : quote(id, 80);

@@ -3,7 +3,7 @@
 // change touches with their rule text, links added/removed/broken, and findings IL030–IL032.
 import type { ChangeUnit, IntentGroup, LinkChange } from '../review/review';
 import { filesUnder } from '../review/review';
-import { answer, capped, code, moreLine, pathText, quote } from './answer';
+import { answer, capped, code, ruleText, moreLine, pathText, quote } from './answer';
 import type { CheckChangeInput } from './schemas';
 import type { AgentWorkspace } from './workspace';
 
@@ -30,7 +30,7 @@ export async function checkChange(ws: AgentWorkspace, input: CheckChangeInput): 
     byIntent: groups.slice(0, MAX_GROUPS).map(({ group, depth }) => ({ id: group.id, kind: group.item.kind, title: group.item.title, depth, files: filesUnder(group).slice(0, MAX_FILES) })),
     moreGroups: Math.max(0, groups.length - MAX_GROUPS),
     noIntent: review.noIntent.map((f) => f.path).slice(0, MAX_FILES),
-    constraints: review.constraints.map((c) => ({ id: c.id, title: c.item.title, rule: c.item.description ?? c.item.title, at: c.units.slice(0, MAX_FILES).map(at) })),
+    constraints: review.constraints.map((c) => ({ id: c.id, title: c.item.title, rule: ruleText(c.item), at: c.units.slice(0, MAX_FILES).map(at) })),
     links: { added: review.links.added.slice(0, MAX_LINKS).map(link), removed: review.links.removed.slice(0, MAX_LINKS).map(link), broken: review.links.broken.slice(0, MAX_LINKS).map(link) },
     findings: review.findings.slice(0, MAX_FINDINGS).map((f) => ({ code: f.code, severity: f.severity, file: f.file, line: f.range.start.line + 1, message: f.message })),
     moreFindings: Math.max(0, review.findings.length - MAX_FINDINGS),

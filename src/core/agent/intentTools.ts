@@ -4,7 +4,7 @@ import { describeProvenance, effectiveIntent, type IntentLink, type Provenance }
 import { krProgress } from '../manifest/progress';
 import { normalizeRelative } from '../paths';
 import type { Constraint } from '../types';
-import { answer, capped, code, oneLine, kindLabel, moreLine, pathText, quote, workspaceFile } from './answer';
+import { answer, capped, code, ruleText, oneLine, kindLabel, moreLine, pathText, quote, workspaceFile } from './answer';
 import { resolvePlace } from './place';
 import type { ConstraintsForInput, IntentAtInput } from './schemas';
 import { AgentToolError, type AgentWorkspace } from './workspace';
@@ -26,7 +26,7 @@ function linkData(l: IntentLink) {
     title: item?.title,
     ...(item?.status ? { status: item.status } : {}),
     ...(item?.kind === 'keyResult' ? { progress: oneLine(krProgress(item).label, 80) } : {}),
-    ...(item?.kind === 'constraint' ? { rule: item.description ?? item.title } : {}),
+    ...(item?.kind === 'constraint' ? { rule: ruleText(item) } : {}),
     ...(l.debt ? { debt: true } : {}),
     ...(l.note ? { note: l.note } : {}),
     via: provenanceData(l.via),
@@ -102,7 +102,7 @@ export async function constraintsFor(ws: AgentWorkspace, input: ConstraintsForIn
       id: item.id,
       title: item.title,
       kind: item.constraintKind,
-      rule: item.description ?? item.title,
+      rule: ruleText(item),
       appliesTo: item.appliesTo,
       declaredIn: `${item.source.manifest}:${item.source.idRange.start.line + 1}`,
       paths: [...paths].map(([path, provenance]) => ({ path, provenance })),
