@@ -8,7 +8,6 @@ import { IntentProject, MANIFEST_NAME } from '../core/project';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { NodeHost } from '../node/nodeHost';
 import { CliError, type CliIo } from './io';
-import { runMcp } from './mcp';
 import { folder, parse } from './options';
 
 /** Generated files larger than this are not ours (ours are a few KB): they are reported, never read whole. */
@@ -90,5 +89,7 @@ export async function runAgents(args: string[], io: CliIo): Promise<number> {
 
 export const AGENT_COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   agents: runAgents,
-  mcp: runMcp,
+  // Required on use: the MCP SDK is half of the CLI bundle and no other command needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  mcp: (args, io) => (require('./mcp') as typeof import('./mcp')).runMcp(args, io),
 };
