@@ -54,7 +54,7 @@ export function readAgentFiles(root: string): AgentFileState {
   return { agents: readSmall(nodePath.join(root, AGENTS_FILE)), generated };
 }
 
-export async function runAgents(args: string[], io: CliIo): Promise<number> {
+async function runAgents(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { write: { type: 'boolean' }, cursor: { type: 'boolean' } });
   if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
   const root = folder(io.cwd, positionals[0]);

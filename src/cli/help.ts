@@ -35,7 +35,7 @@ Usage:
       Render the product context into the files agents read: a marked section of AGENTS.md and
       .github/instructions/*.instructions.md (applyTo from scopes and constraint globs); --cursor also
       .cursor/rules/*.mdc. Without --write, print what would change (exit 1 if anything would); text outside the
-      markers is never touched. `check` reports IL050 when these files are out of date.
+      markers is never touched. 'check' reports IL050 when these files are out of date.
 
 Exit codes:
   0  nothing reaches --fail-on (default: error for check; review is advisory: never)

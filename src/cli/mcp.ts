@@ -25,9 +25,9 @@ type ServedWorkspace = AgentWorkspace & { settled?(): Promise<void> };
 
 /**
  * The MCP server over an agent workspace that may still be indexing (the server answers `initialize` at once;
- * requests wait for the index). Transport-independent.
+ * requests wait for the index).
  */
-export function createMcpServer(workspace: () => Promise<ServedWorkspace>, version: string): Server {
+function createMcpServer(workspace: () => Promise<ServedWorkspace>, version: string): Server {
   const ready = async (): Promise<ServedWorkspace> => {
     const ws = await workspace();
     await ws.settled?.();

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 
-export const MAX_FOLDERS = 10_000;
+const MAX_FOLDERS = 10_000;
 /** Folders added per event-loop turn, so a large start never blocks answering. */
 const CHUNK = 500;
 

@@ -56,7 +56,7 @@ function cursorRule(rule: ScopedRule): string | undefined {
 }
 
 /** The whole marked section, markers included. */
-export function markedSection(graph: IntentGraph): string {
+function markedSection(graph: IntentGraph): string {
   return `${BEGIN}\n${agentsSection(graph)}\n${END}`;
 }
 

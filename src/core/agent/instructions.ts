@@ -14,7 +14,7 @@ const MAX_DEBT = 10;
 const MAX_RULES = 100;
 
 /** A root-relative glob from a manifest glob written relative to its folder (`!` kept in front). */
-export function rootGlob(glob: string, base: string): string {
+function rootGlob(glob: string, base: string): string {
   const negated = glob.startsWith('!');
   const body = (negated ? glob.slice(1) : glob).replace(/^\.\//, '');
   return `${negated ? '!' : ''}${base ? `${base}/` : ''}${body}`;

@@ -13,7 +13,7 @@ const MAX_LINKS = 30;
 const MAX_PATHS_PER_CONSTRAINT = 10;
 
 /** Provenance as plain data with 1-based lines. */
-export function provenanceData(via: Provenance): Record<string, unknown> {
+function provenanceData(via: Provenance): Record<string, unknown> {
   return 'line' in via ? { ...via, line: via.line + 1 } : { ...via };
 }
 

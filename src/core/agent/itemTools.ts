@@ -13,7 +13,7 @@ const MAX_PLACES = 5;
 const MAX_LIST = 10;
 const MAX_DESCRIPTION = 600;
 
-export function lookupItem(ws: AgentWorkspace, id: string): IntentItem {
+function lookupItem(ws: AgentWorkspace, id: string): IntentItem {
   const item = ws.graph.items.get(id.trim());
   if (item) return item;
   const near = suggest(id.trim(), ws.graph.items.keys());
