@@ -13,45 +13,63 @@ import { folder, parse } from './options';
 /** Generated files larger than this are not ours (ours are a few KB): they are reported, never read whole. */
 const MAX_OWNED_SIZE = 1_000_000;
 
-function readSmall(path: string): string | undefined {
+type Read = { text: string } | { blocked: string } | undefined;
+
+/** A file we may own: undefined when absent; blocked (never followed, read whole or rewritten) when odd. */
+function readSmall(path: string): Read {
+  let stat: fs.Stats;
   try {
-    const stat = fs.lstatSync(path);
-    if (!stat.isFile()) throw new CliError(`${path} is not a regular file (a symlink or folder is never followed or rewritten)`);
-    if (stat.size > MAX_OWNED_SIZE) throw new CliError(`${path} is larger than ${MAX_OWNED_SIZE} bytes: not an intent-lens file`);
-    return fs.readFileSync(path, 'utf8');
+    stat = fs.lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  if (!stat.isFile()) return { blocked: `${path} is not a regular file (a symlink or folder is never followed or rewritten): left alone` };
+  if (stat.size > MAX_OWNED_SIZE) return { blocked: `${path} is larger than ${MAX_OWNED_SIZE} bytes: left alone` };
+  return { text: fs.readFileSync(path, 'utf8') };
 }
 
-/** Throws when a folder on the way to `dir` is a symlink: generated files are written only inside the root. */
-function realFolders(root: string, dir: string): void {
-  let at = root;
+/** The first folder on the way to `dir` that is a symlink (generated files are written only inside the root). */
+function symlinkedFolder(root: string, dir: string): string | undefined {
+  let rel = '';
   for (const part of dir.split('/')) {
-    at = nodePath.join(at, part);
-    if (fs.lstatSync(at).isSymbolicLink()) throw new CliError(`${at} is a symlink: agent files are written only inside the workspace`);
+    rel = rel ? `${rel}/${part}` : part;
+    try {
+      if (fs.lstatSync(nodePath.join(root, rel)).isSymbolicLink()) return rel;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
+  return undefined;
 }
 
 /** AGENTS.md and the intent-lens-* files of the two rule folders, as they are on disk. */
 export function readAgentFiles(root: string): AgentFileState {
   const generated = new Map<string, string>();
+  const blocked = new Map<string, string>();
   for (const dir of [INSTRUCTIONS_DIR, CURSOR_DIR]) {
+    const link = symlinkedFolder(root, dir);
+    if (link) {
+      blocked.set(link, `${link} is a symlink: agent files are written only inside the workspace`);
+      continue;
+    }
     let names: string[];
     try {
-      realFolders(root, dir);
       names = fs.readdirSync(nodePath.join(root, dir));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
       throw error;
     }
     for (const name of names.filter(isOwnedName).sort()) {
-      const text = readSmall(nodePath.join(root, dir, name));
-      if (text !== undefined) generated.set(`${dir}/${name}`, text);
+      const read = readSmall(nodePath.join(root, dir, name));
+      if (read && 'text' in read) generated.set(`${dir}/${name}`, read.text);
+      else if (read) blocked.set(`${dir}/${name}`, read.blocked);
     }
   }
-  return { agents: readSmall(nodePath.join(root, AGENTS_FILE)), generated };
+  const agents = readSmall(nodePath.join(root, AGENTS_FILE));
+  if (agents && 'blocked' in agents) blocked.set(AGENTS_FILE, agents.blocked);
+  return { agents: agents && 'text' in agents ? agents.text : undefined, generated, blocked };
 }
 
 async function runAgents(args: string[], io: CliIo): Promise<number> {

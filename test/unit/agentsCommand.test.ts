@@ -1,7 +1,7 @@
 // `intent-lens agents`: rendering the manifest into AGENTS.md / .instructions.md / .mdc, idempotent writes that
 // keep hand-written text byte for byte, conflicts left alone, and `check` flagging stale sections (IL050).
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BEGIN, END, GENERATED, planAgentFiles, withSection } from '../../src/core/agent/agentFiles';
@@ -117,6 +117,26 @@ describe('intent-lens agents', () => {
     const again = await runCli(['agents', dir, '--write'], dir);
     assert.match(again.err, /AGENTS.md has a broken intent-lens section/);
     assert.equal(readFileSync(join(dir, 'AGENTS.md'), 'utf8'), broken);
+  });
+
+  it('never follows a symlinked AGENTS.md or rules folder; check keeps working', async () => {
+    writeFileSync(join(dir, 'CLAUDE.md'), 'Shared notes.\n');
+    symlinkSync('CLAUDE.md', join(dir, 'AGENTS.md'));
+    const outside = mkdtempSync(join(tmpdir(), 'intent-agents-outside-'));
+    mkdirSync(join(dir, '.github'));
+    symlinkSync(outside, join(dir, '.github/instructions'));
+    try {
+      const run = await runCli(['agents', dir, '--write'], dir);
+      assert.equal(run.code, 0, run.err);
+      assert.match(run.err, /AGENTS.md is not a regular file \(a symlink or folder is never followed or rewritten\): left alone/);
+      assert.match(run.err, /.github\/instructions is a symlink: agent files are written only inside the workspace/);
+      assert.equal(readFileSync(join(dir, 'CLAUDE.md'), 'utf8'), 'Shared notes.\n');
+      assert.deepEqual(readdirSync(outside), []);
+      const check = await runCli(['check', dir, '--format', 'json'], dir);
+      assert.equal(JSON.parse(check.out).findings.filter((f: any) => f.code === 'IL050').length, 0);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('quotes manifest text as one inert line: no new instruction lines, no code fences, safe applyTo', () => {

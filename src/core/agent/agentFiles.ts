@@ -22,6 +22,8 @@ export interface AgentFileState {
   readonly agents?: string;
   /** Current text of the files in INSTRUCTIONS_DIR and CURSOR_DIR whose name starts with `intent-lens-`. */
   readonly generated: ReadonlyMap<string, string>;
+  /** Paths (files or folders) that exist but must not be touched (symlinks, huge files), with the reason. */
+  readonly blocked?: ReadonlyMap<string, string>;
 }
 
 export type FileAction = 'create' | 'update' | 'delete' | 'unchanged' | 'conflict';
@@ -75,6 +77,14 @@ export function withSection(current: string | undefined, section: string): { tex
 
 /** What every owned file should be. `cursor`: also write Cursor rules (kept on once any exist). */
 export function planAgentFiles(graph: IntentGraph, state: AgentFileState, options: { cursor?: boolean } = {}): PlannedFile[] {
+  const plan = planFiles(graph, state, options);
+  return plan.map((p) => {
+    const block = [...(state.blocked ?? [])].find(([path]) => p.path === path || p.path.startsWith(path + '/'));
+    return block ? { path: p.path, action: 'conflict', reason: block[1] } : p;
+  });
+}
+
+function planFiles(graph: IntentGraph, state: AgentFileState, options: { cursor?: boolean }): PlannedFile[] {
   const out: PlannedFile[] = [];
   const merged = withSection(state.agents, markedSection(graph));
   if ('error' in merged) out.push({ path: AGENTS_FILE, action: 'conflict', reason: merged.error });
