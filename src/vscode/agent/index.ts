@@ -40,16 +40,24 @@ function languageModelTool(tool: AgentTool, services: Services, finder: TreeSitt
 
 function mcpProvider(services: Services): vscode.McpServerDefinitionProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
-  const subscription = services.sessions.onDidChange((e) => {
-    if (e.graphChanged) changed.fire();
-  });
+  // Fired only when the set of folders with a manifest changes (not on every manifest edit).
+  const served = () => services.sessions.all().filter((s) => s.graph.manifests.length > 0).map((s) => s.folder.uri.toString()).join('\n');
+  let last = served();
+  const subscriptions = [
+    services.sessions.onDidChange((e) => {
+      if (!e.graphChanged || served() === last) return;
+      last = served();
+      changed.fire();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
+  ];
   const cli = services.context.asAbsolutePath('dist/cli.js');
   const version = String(services.context.extension.packageJSON.version ?? '0.0.0');
   return {
     onDidChangeMcpServerDefinitions: changed.event,
+    // The server runs git for check_change: nothing is offered in Restricted Mode.
     provideMcpServerDefinitions: () =>
-      services.sessions
-        .all()
+      (vscode.workspace.isTrusted ? services.sessions.all() : [])
         .filter((s) => s.folder.uri.scheme === 'file' && s.graph.manifests.length > 0)
         .map((s) => {
           const def = new vscode.McpStdioServerDefinition(vscode.l10n.t('Intent Lens: {0}', s.folder.name), process.execPath, [cli, 'mcp', s.folder.uri.fsPath], { ELECTRON_RUN_AS_NODE: '1' }, version);
@@ -58,7 +66,7 @@ function mcpProvider(services: Services): vscode.McpServerDefinitionProvider & v
         }),
     resolveMcpServerDefinition: (def) => def,
     dispose: () => {
-      subscription.dispose();
+      for (const d of subscriptions) d.dispose();
       changed.dispose();
     },
   };
