@@ -1,10 +1,10 @@
 // The tools about a place: the effective intent there (with provenance and KR progress), and the constraints
 // that bind one path or the changed paths of a change (with their rule text).
-import { describeProvenance, effectiveIntent, type IntentLink, type Provenance } from '../analysis/effectiveIntent';
 import { krProgress } from '../manifest/progress';
 import { normalizeRelative } from '../paths';
 import type { Constraint } from '../types';
 import { answer, capped, code, ruleText, oneLine, kindLabel, moreLine, pathText, quote, workspaceFile } from './answer';
+import { describeProvenance, intentAtPlace, type IntentLink, type Provenance } from './codeModel';
 import { resolvePlace } from './place';
 import type { ConstraintsForInput, IntentAtInput } from './schemas';
 import { AgentToolError, type AgentWorkspace } from './workspace';
@@ -56,7 +56,7 @@ function linkLine(links: readonly IntentLink[]): string {
 
 export async function intentAt(ws: AgentWorkspace, input: IntentAtInput): Promise<string> {
   const place = await resolvePlace(ws, input);
-  const result = effectiveIntent({ graph: ws.graph, file: place.file, line: place.line, scan: ws.index.entry(place.file), symbols: place.symbols, text: place.text });
+  const result = intentAtPlace(ws, place);
   const serves = result.links.filter((l) => !l.debt && l.item?.kind !== 'constraint');
   const constraints = result.links.filter((l) => !l.debt && l.item?.kind === 'constraint');
   const debt = result.links.filter((l) => l.debt);
@@ -87,7 +87,7 @@ export async function constraintsFor(ws: AgentWorkspace, input: ConstraintsForIn
   }
   const byConstraint = new Map<string, { item: Constraint; paths: Map<string, string> }>();
   for (const file of [...new Set(files)]) {
-    const result = effectiveIntent({ graph: ws.graph, file, scan: ws.index.entry(file) });
+    const result = intentAtPlace(ws, { file });
     for (const l of result.links) {
       if (l.debt || l.item?.kind !== 'constraint') continue;
       let hit = byConstraint.get(l.id);

@@ -3,7 +3,7 @@
 import { suggest } from '../manifest/suggest';
 import { krProgress } from '../manifest/progress';
 import type { IntentItem } from '../types';
-import { ViewModel, type LinkedFile } from '../views/linkedCode';
+import { ItemCode, type LinkedFile } from './codeModel';
 import { answer, capped, code, oneLine, kindLabel, moreLine, pathText, quote } from './answer';
 import type { FindCodeInput, ItemInput } from './schemas';
 import { AgentToolError, type AgentWorkspace } from './workspace';
@@ -76,16 +76,12 @@ function fileLine(f: LinkedFile): string {
   return `- ${pathText(f.file)} — ${how}`;
 }
 
-function codeOf(model: ViewModel, item: IntentItem): readonly LinkedFile[] {
-  return item.kind === 'constraint' ? model.constraintCode(item.id) : model.linkedCode(item.id);
-}
-
 export async function getItem(ws: AgentWorkspace, input: ItemInput): Promise<string> {
   const item = lookupItem(ws, input.id);
-  const model = new ViewModel(ws.graph, ws.index);
-  const linked = codeOf(model, item);
+  const itemCode = new ItemCode(ws);
+  const linked = itemCode.of(item);
   const debtItems = [...ws.graph.items.values()].filter((d) => d.kind === 'debt' && d.hurts.includes(item.id));
-  const inlineDebt = model.index.tagsById(item.id).filter((l) => l.tag.kind === 'debt');
+  const inlineDebt = itemCode.debtTags(item.id);
   const suspect = ws.suspectLinks ? await ws.suspectLinks(item.id) : undefined;
   const { shown, more } = capped(linked, MAX_FILES);
   const data = {
@@ -115,18 +111,11 @@ export async function getItem(ws: AgentWorkspace, input: ItemInput): Promise<str
   });
 }
 
-/** The items whose code also serves this one: an objective's KRs, the problems that move a KR. */
-function servingChildren(model: ViewModel, item: IntentItem): string[] {
-  if (item.kind === 'objective') return [...item.keyResults];
-  if (item.kind === 'keyResult') return model.problemsFor(item.id).map((p) => p.id);
-  return [];
-}
-
 export async function findCode(ws: AgentWorkspace, input: FindCodeInput): Promise<string> {
   const item = lookupItem(ws, input.id);
-  const model = new ViewModel(ws.graph, ws.index);
-  const direct = codeOf(model, item);
-  const via = servingChildren(model, item).map((id) => ({ id, files: model.linkedCode(id) })).filter((v) => v.files.length > 0);
+  const itemCode = new ItemCode(ws);
+  const direct = itemCode.of(item);
+  const via = itemCode.servingChildren(item).map((id) => ({ id, files: itemCode.linkedCode(id) })).filter((v) => v.files.length > 0);
   const { shown, more } = capped(direct, MAX_FILES);
   const data = {
     id: item.id,

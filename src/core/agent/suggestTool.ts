@@ -1,12 +1,11 @@
 // "Suggest links for a place": candidate objectives, key results and problems for a file or declaration, from
 // the scopes that cover it, the tags of its neighbours (same file, same folder) and words shared between its
 // path or symbol names and item titles. Suggestions only: nothing is written; an agent or a person decides.
-import { effectiveIntent } from '../analysis/effectiveIntent';
 import { isRetired } from '../analysis/codeFindings';
-import { compileGlobs } from '../analysis/globs';
 import { dirname } from '../paths';
 import type { IntentItem } from '../types';
 import { answer, code, pathText, quote } from './answer';
+import { intentAtPlace, scopesCovering } from './codeModel';
 import { resolvePlace } from './place';
 import type { SuggestLinksInput } from './schemas';
 import type { AgentWorkspace } from './workspace';
@@ -34,7 +33,7 @@ interface Candidate {
 
 export async function suggestLinks(ws: AgentWorkspace, input: SuggestLinksInput): Promise<string> {
   const place = await resolvePlace(ws, input);
-  const here = effectiveIntent({ graph: ws.graph, file: place.file, line: place.line, scan: ws.index.entry(place.file), symbols: place.symbols, text: place.text });
+  const here = intentAtPlace(ws, place);
   const tagged = new Set(here.links.filter((l) => l.via.kind === 'tag' || l.via.kind === 'file').map((l) => l.id));
   const candidates = new Map<string, Candidate>();
   const add = (id: string, score: number, reason: string) => {
@@ -47,9 +46,8 @@ export async function suggestLinks(ws: AgentWorkspace, input: SuggestLinksInput)
     if (!c.reasons.includes(reason)) c.reasons.push(reason);
   };
 
-  for (const scope of ws.graph.scopes) {
-    const glob = compileGlobs(scope.paths, scope.base).match(place.file);
-    if (glob) for (const id of scope.serves) add(id, 3, `a scope serves ${glob} (already effective; a tag makes it specific)`);
+  for (const { glob, serves } of scopesCovering(ws, place.file)) {
+    for (const id of serves) add(id, 3, `a scope serves ${glob} (already effective; a tag makes it specific)`);
   }
   for (const tag of ws.index.entry(place.file)?.tags ?? []) {
     if (tag.kind !== 'debt') for (const ref of tag.ids) add(ref.id, 2, 'tagged elsewhere in this file');
