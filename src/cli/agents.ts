@@ -8,7 +8,7 @@ import { IntentProject, MANIFEST_NAME } from '../core/project';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { NodeHost } from '../node/nodeHost';
 import { CliError, type CliIo } from './io';
-import { folder, parse } from './options';
+import { parse, rootFolder } from './options';
 
 /** Generated files larger than this are not ours (ours are a few KB): they are reported, never read whole. */
 const MAX_OWNED_SIZE = 1_000_000;
@@ -75,7 +75,7 @@ export function readAgentFiles(root: string): AgentFileState {
 async function runAgents(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { write: { type: 'boolean' }, cursor: { type: 'boolean' } });
   if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
-  const root = folder(io.cwd, positionals[0]);
+  const root = rootFolder(io.cwd, positionals[0])!;
   const host = new NodeHost(root);
   const project = await IntentProject.open(host);
   host.dispose();

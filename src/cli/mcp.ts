@@ -8,9 +8,8 @@ import { inputJsonSchema } from '../core/agent/schemas';
 import type { AgentWorkspace } from '../core/agent/workspace';
 import { MANIFEST_NAME } from '../core/project';
 import { NodeAgentWorkspace } from '../node/agentWorkspace';
-import { findRoot } from './explain';
 import { CliError, type CliIo } from './io';
-import { folder, parse } from './options';
+import { parse, rootFolder } from './options';
 
 const RESOURCE_PREFIX = 'intent-lens://manifest/';
 /** A manifest served as a resource is cut beyond this many characters (the parser's own limit is lower). */
@@ -76,8 +75,8 @@ function createMcpServer(workspace: () => Promise<ServedWorkspace>, version: str
 export async function runMcp(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
-  const start = folder(io.cwd, positionals[0]);
-  const root = findRoot(start) ?? start;
+  // The same root rule as check and review: the folder given, else the working folder.
+  const root = rootFolder(io.cwd, positionals[0])!;
   let opening: Promise<NodeAgentWorkspace> | undefined;
   // Indexing starts once the transport is up: the client's `initialize` is answered at once on a big repository.
   const open = () => (opening ??= NodeAgentWorkspace.open(root, { log: (line) => io.err(line) }));

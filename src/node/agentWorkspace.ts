@@ -11,9 +11,10 @@ import { isManifestPath, loadGraph } from '../core/project';
 import { dirname } from '../core/paths';
 import type { IntentGraph, SymbolNode } from '../core/types';
 import { FolderWatcher } from './folderWatcher';
-import { GitError, reviewWorkingTree } from './git';
+import { GitError } from './git';
 import { NodeHost } from './nodeHost';
 import { TreeSitterSymbolFinder } from './treeSitterSymbols';
+import { reviewWorkingTree } from './workingTreeReview';
 
 export interface NodeAgentWorkspaceOptions {
   /** Watch the folder and re-index changed files (default true). */

@@ -1,6 +1,7 @@
 // How every agent tool answers: a small deterministic Markdown document (or the same data as JSON), with
 // manifest text quoted as data, lists capped with "N more", and file paths checked against the workspace.
 import { normalizeRelative } from '../paths';
+import { cleanText } from '../untrusted/text';
 import type { IntentItem } from '../types';
 import { AgentToolError, type AgentIndex } from './workspace';
 
@@ -20,7 +21,8 @@ export function quote(text: string | undefined, max = MAX_QUOTE): string {
 
 /** Manifest text reduced to one inert line (no control characters or backticks), capped; unquoted. */
 export function oneLine(text: string | undefined, max = MAX_QUOTE): string {
-  let t = (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/`/g, "'").replace(/\s+/g, ' ').trim();
+  // Line breaks become spaces; other control characters (bidi overrides included) show as escapes (cleanText).
+  let t = cleanText((text ?? '').replace(/[\r\n\t\u2028\u2029]+/g, ' ')).replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   if (t.length > max) t = t.slice(0, max - 1) + '…';
   return t;
 }

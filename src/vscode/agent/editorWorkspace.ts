@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import type { AgentIndex, AgentWorkspace, ChangeReview } from '../../core/agent/workspace';
 import { AgentToolError } from '../../core/agent/workspace';
 import type { IntentGraph, SymbolNode } from '../../core/types';
-import { GitError, reviewWorkingTree } from '../../node/git';
+import { GitError } from '../../node/git';
 import type { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
+import { reviewWorkingTree } from '../../node/workingTreeReview';
 import type { Settings } from '../settings';
 import type { FolderSession } from '../session';
 
