@@ -79,3 +79,17 @@ describe('agent tools and MCP server', function () {
     assert.match(answer, /- `kr:cycle-time` "Median casting cycle from 7 to 3 days" \(key result, 5 → 3 days · 50%\) — tagged here \(line 11\)/);
   });
 });
+
+// Run only by `run-tests.mjs --untrusted` (its grep selects "Restricted Mode").
+(process.env.INTENT_LENS_UNTRUSTED === '1' ? describe : describe.skip)('agent tools in Restricted Mode', function () {
+  this.timeout(60_000);
+
+  it('answer from the index, refuse check_change without starting git, and offer no MCP server', async () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    const api = (await intentLens().activate()) as { settled(): Promise<void>; testing: { mcpServerDefinitions(): vscode.McpServerDefinition[] } };
+    await api.settled();
+    assert.match(await invoke('get_item', { id: 'kr:cycle-time' }), /- progress: 5 → 3 days · 50%/);
+    await assert.rejects(invoke('check_change', {}), /Git is not run in Restricted Mode: trust the workspace to check a change\./);
+    assert.deepEqual(api.testing.mcpServerDefinitions(), []);
+  });
+});
