@@ -82,7 +82,7 @@ async function runAgents(args: string[], io: CliIo): Promise<number> {
   if (project.graph.manifests.length === 0) throw new CliError(`no ${MANIFEST_NAME} under ${root}: nothing to render`);
   const broken = project.graph.findings.filter((f) => f.code === 'IL001');
   for (const f of broken) io.err(`intent-lens agents: ${f.file}:${f.range.start.line + 1}: ${f.message} — its items are left out`);
-  const plan = planAgentFiles(project.graph, readAgentFiles(root), { cursor: values.cursor });
+  const plan = planAgentFiles(project.model, readAgentFiles(root), { cursor: values.cursor });
   let pending = 0;
   for (const p of plan) {
     if (p.action === 'unchanged') continue;
@@ -107,7 +107,6 @@ async function runAgents(args: string[], io: CliIo): Promise<number> {
 
 export const AGENT_COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   agents: runAgents,
-  // Required on use: the MCP SDK is half of the CLI bundle and no other command needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  mcp: (args, io) => (require('./mcp') as typeof import('./mcp')).runMcp(args, io),
+  // Loaded on use: the MCP SDK is half of the CLI bundle and no other command needs it.
+  mcp: async (args, io) => (await import('./mcp')).runMcp(args, io),
 };

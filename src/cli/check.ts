@@ -37,7 +37,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
 
   const project = await IntentProject.open(new NodeHost(root), { maxFileSize, exclude: values.exclude });
-  const all = sortFindings([...project.findings(), ...agentFileFindings(project.graph, readAgentFiles(root))]);
+  const all = sortFindings([...project.findings(), ...agentFileFindings(project.model, readAgentFiles(root))]);
 
   if (values['write-baseline']) {
     writeBaseline(resolve(io.cwd, values['write-baseline']), all);

@@ -5,8 +5,9 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { AgentIndex, AgentWorkspace, ChangeReview } from '../core/agent/workspace';
 import { AgentToolError } from '../core/agent/workspace';
-import { PendingBatch, type FileBatch } from '../core/index/pendingBatch';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { hostDocuments } from '../core/model/binding';
+import { CodeModel } from '../core/model/codeModel';
 import { isManifestPath, loadGraph } from '../core/project';
 import { dirname } from '../core/paths';
 import type { IntentGraph, SymbolNode } from '../core/types';
@@ -29,7 +30,10 @@ export class NodeAgentWorkspace implements AgentWorkspace {
   private readonly lastGood = new Map<string, string>();
   private readonly finder = new TreeSitterSymbolFinder();
   private watcher: FolderWatcher | undefined;
-  private readonly pending: PendingBatch | undefined;
+  /** File events waiting for the quiet period: path → deleted. */
+  private readonly pending = new Map<string, boolean>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private modelValue: CodeModel | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -39,9 +43,6 @@ export class NodeAgentWorkspace implements AgentWorkspace {
     private readonly workspaceIndex: WorkspaceIndex,
     private readonly options: NodeAgentWorkspaceOptions,
   ) {
-    if (options.watch !== false) {
-      this.pending = new PendingBatch((batch) => this.apply(batch), { delayMs: options.debounceMs ?? 100 });
-    }
   }
 
   static async open(root: string, options: NodeAgentWorkspaceOptions = {}): Promise<NodeAgentWorkspace> {
@@ -67,12 +68,17 @@ export class NodeAgentWorkspace implements AgentWorkspace {
     return bytes ? this.decoder.decode(bytes) : undefined;
   }
 
+  /** The code model of the current snapshot, rebuilt after each applied batch of file events. */
+  get model(): CodeModel {
+    return (this.modelValue ??= new CodeModel(this.graphValue, this.workspaceIndex, { documents: hostDocuments(this.host, this.finder) }));
+  }
+
   async symbols(file: string, text: string, lines: readonly number[]): Promise<readonly SymbolNode[] | undefined> {
     return this.finder.symbols(text, file, { lines });
   }
 
   async review(base: string | undefined): Promise<ChangeReview> {
-    const head = { graph: this.graph, index: this.workspaceIndex, symbols: (file: string) => this.workspaceIndex.symbols(file, this.finder) };
+    const head = { graph: this.graph, index: this.workspaceIndex, model: this.model };
     try {
       const { review, base: resolved } = await reviewWorkingTree(this.root, { base, finder: this.finder, head, disk: this.host });
       return { review, base: { ref: resolved.ref, sha: resolved.sha } };
@@ -84,22 +90,34 @@ export class NodeAgentWorkspace implements AgentWorkspace {
 
   /** Resolves once every file event seen so far is applied. */
   async settled(): Promise<void> {
-    await this.pending?.flushNow();
+    this.flush();
     await this.flushing;
   }
 
   private startWatching(): void {
-    if (!this.pending) return;
-    const pending = this.pending;
+    if (this.options.watch === false) return;
     this.watcher = new FolderWatcher(this.root, {
-      changed: (path, deleted) => (deleted ? pending.deleted(path) : pending.changed(path)),
+      changed: (path, deleted) => {
+        this.pending.set(path, deleted);
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 100);
+      },
       problem: (message) => this.options.log?.(`intent-lens mcp: ${message}`),
     });
     // Folders of indexed files only: .gitignore'd trees (node_modules, build output) are never watched.
     void this.watcher.watchAll(new Set(this.workspaceIndex.files().map(dirname)));
   }
 
-  private apply(batch: FileBatch): Promise<void> {
+  /** Applies the waiting file events now, as one batch. */
+  private flush(): void {
+    clearTimeout(this.timer);
+    if (this.pending.size === 0) return;
+    const batch = { changed: [...this.pending].filter(([, d]) => !d).map(([f]) => f), deleted: [...this.pending].filter(([, d]) => d).map(([f]) => f) };
+    this.pending.clear();
+    void this.apply(batch);
+  }
+
+  private apply(batch: { readonly changed: readonly string[]; readonly deleted: readonly string[] }): Promise<void> {
     const run = async () => {
       const changed = batch.changed.filter((f) => isFile(nodePath.join(this.root, f)));
       // A deleted folder takes its indexed files with it.
@@ -108,8 +126,10 @@ export class NodeAgentWorkspace implements AgentWorkspace {
         ? [...batch.deleted, ...this.workspaceIndex.files().filter((f) => [...gone].some((d) => f.startsWith(d + '/')))]
         : batch.deleted;
       await this.workspaceIndex.apply({ changed, deleted });
+      this.modelValue = undefined;
       if ([...changed, ...deleted].some(isManifestPath)) {
         this.graphValue = await loadGraph(this.host, this.workspaceIndex.files(), this.lastGood);
+        this.modelValue = undefined;
         const broken = this.graphValue.findings.filter((f) => f.code === 'IL001');
         for (const f of broken) this.options.log?.(`intent-lens mcp: ${f.file}:${f.range.start.line + 1}: ${f.message} (keeping its last good items)`);
       }
@@ -120,9 +140,9 @@ export class NodeAgentWorkspace implements AgentWorkspace {
 
   dispose(): void {
     this.watcher?.dispose();
-    this.pending?.dispose();
+    clearTimeout(this.timer);
+    this.pending.clear();
     this.finder.dispose();
-    this.workspaceIndex.dispose();
     this.host.dispose();
   }
 }

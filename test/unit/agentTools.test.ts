@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { runTool } from '../../src/core/agent/tools';
 import { AgentToolError, type AgentWorkspace } from '../../src/core/agent/workspace';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
+import { CodeModel } from '../../src/core/model/codeModel';
 import { loadGraph } from '../../src/core/project';
 import { MemoryHost } from './support/memoryHost';
 
@@ -15,6 +16,7 @@ async function workspace(files: Record<string, string>, review?: AgentWorkspace[
   return {
     graph,
     index,
+    model: new CodeModel(graph, index),
     read: async (file) => files[file],
     symbols: async () => undefined,
     review: review ?? (async () => { throw new AgentToolError('not a git repository'); }),

@@ -49,7 +49,7 @@ describe('intent-lens mcp (stdio, SDK client)', function () {
     repo.commit('demo');
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--require', 'tsx/cjs', join(REPO, 'src/cli/main.ts'), 'mcp', repo.dir],
+      args: ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'mcp', repo.dir],
       cwd: REPO,
       stderr: 'pipe',
     });

@@ -2,7 +2,8 @@
 // AGENTS.md (text outside the markers kept byte for byte), `.github/instructions/intent-lens-*.instructions.md`
 // and, opted in, `.cursor/rules/intent-lens-*.mdc`. The same plan drives --write and check's IL050.
 import { msg } from '../l10n';
-import type { Finding, IntentGraph } from '../types';
+import type { CodeModel } from '../model/codeModel';
+import type { Finding } from '../types';
 import { agentsSection, scopedRules, type ScopedRule } from './instructions';
 
 export const AGENTS_FILE = 'AGENTS.md';
@@ -58,8 +59,8 @@ function cursorRule(rule: ScopedRule): string | undefined {
 }
 
 /** The whole marked section, markers included. */
-function markedSection(graph: IntentGraph): string {
-  return `${BEGIN}\n${agentsSection(graph)}\n${END}`;
+function markedSection(model: CodeModel): string {
+  return `${BEGIN}\n${agentsSection(model)}\n${END}`;
 }
 
 /** AGENTS.md with its section replaced (or appended); undefined when the markers are broken. */
@@ -76,24 +77,24 @@ export function withSection(current: string | undefined, section: string): { tex
 }
 
 /** What every owned file should be. `cursor`: also write Cursor rules (kept on once any exist). */
-export function planAgentFiles(graph: IntentGraph, state: AgentFileState, options: { cursor?: boolean } = {}): PlannedFile[] {
-  const plan = planFiles(graph, state, options);
+export function planAgentFiles(model: CodeModel, state: AgentFileState, options: { cursor?: boolean } = {}): PlannedFile[] {
+  const plan = planFiles(model, state, options);
   return plan.map((p) => {
     const block = [...(state.blocked ?? [])].find(([path]) => p.path === path || p.path.startsWith(path + '/'));
     return block ? { path: p.path, action: 'conflict', reason: block[1] } : p;
   });
 }
 
-function planFiles(graph: IntentGraph, state: AgentFileState, options: { cursor?: boolean }): PlannedFile[] {
+function planFiles(model: CodeModel, state: AgentFileState, options: { cursor?: boolean }): PlannedFile[] {
   const out: PlannedFile[] = [];
-  const merged = withSection(state.agents, markedSection(graph));
+  const merged = withSection(state.agents, markedSection(model));
   if ('error' in merged) out.push({ path: AGENTS_FILE, action: 'conflict', reason: merged.error });
   else out.push({ path: AGENTS_FILE, action: state.agents === undefined ? 'create' : merged.text === state.agents ? 'unchanged' : 'update', text: merged.text });
 
   const cursor = options.cursor || [...state.generated.keys()].some((p) => p.startsWith(`${CURSOR_DIR}/`));
   const wanted = new Map<string, string>();
-  const rules = scopedRules(graph);
-  const cursorRules: ScopedRule[] = cursor ? [{ slug: 'product', globs: [], description: 'Product intent of this repository (Intent Lens)', body: agentsSection(graph) }, ...rules] : [];
+  const rules = scopedRules(model.graph);
+  const cursorRules: ScopedRule[] = cursor ? [{ slug: 'product', globs: [], description: 'Product intent of this repository (Intent Lens)', body: agentsSection(model) }, ...rules] : [];
   for (const rule of rules) {
     const text = instructionsFile(rule);
     if (text) wanted.set(`${INSTRUCTIONS_DIR}/${PREFIX}${rule.slug}.instructions.md`, text);
@@ -119,7 +120,7 @@ function planFiles(graph: IntentGraph, state: AgentFileState, options: { cursor?
  * IL050 for `check`: generated agent files that differ from what the manifest renders today. Opt-in: nothing is
  * reported until the AGENTS.md section or a generated file exists.
  */
-export function agentFileFindings(graph: IntentGraph, state: AgentFileState): Finding[] {
+export function agentFileFindings(model: CodeModel, state: AgentFileState): Finding[] {
   const hasSection = state.agents?.includes(BEGIN) ?? false;
   const hasGenerated = [...state.generated.values()].some((t) => t.includes(GENERATED));
   if (!hasSection && !hasGenerated) return [];
@@ -128,7 +129,7 @@ export function agentFileFindings(graph: IntentGraph, state: AgentFileState): Fi
     const line = text ? text.slice(0, Math.max(0, text.indexOf(marker))).split('\n').length - 1 : 0;
     return { start: { line, character: 0 }, end: { line, character: 0 } };
   };
-  for (const p of planAgentFiles(graph, state)) {
+  for (const p of planAgentFiles(model, state)) {
     if (p.action === 'unchanged' || p.action === 'conflict') continue;
     if (p.path === AGENTS_FILE && !hasSection) continue; // AGENTS.md without our section: not opted in there
     const text = p.path === AGENTS_FILE ? state.agents : state.generated.get(p.path);

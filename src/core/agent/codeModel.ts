@@ -1,18 +1,23 @@
-// The only place the agent tools call today's analysis (effective intent, linked code, scope globs). When the
-// shared code model lands, this adapter switches to it and the tools, their schemas and answers stay as they are.
-import { effectiveIntent, type EffectiveIntent } from '../analysis/effectiveIntent';
+// The only place the agent tools reach the shared code model (src/core/model): effective intent at a place,
+// linked code, scope globs. The tools, their schemas and answers depend on this file, not on the model's API.
 import { compileGlobs } from '../analysis/globs';
+import type { EffectiveIntent } from '../analysis/effectiveIntent';
 import type { TagLocation } from '../index/workspaceIndex';
-import type { IntentItem, SymbolNode } from '../types';
-import { ViewModel, type LinkedFile } from '../views/linkedCode';
+import type { LinkedFile } from '../model/codeModel';
+import type { IntentItem, SymbolNode, TagScan } from '../types';
 import type { AgentWorkspace } from './workspace';
 
 export type { LinkedFile };
 export { describeProvenance, type IntentLink, type Provenance } from '../analysis/effectiveIntent';
 
-/** Effective intent at a place (line undefined: the whole file, every tag in it). */
-export function intentAtPlace(ws: AgentWorkspace, place: { file: string; line?: number; symbols?: readonly SymbolNode[]; text?: string }): EffectiveIntent {
-  return effectiveIntent({ graph: ws.graph, file: place.file, line: place.line, scan: ws.index.entry(place.file), symbols: place.symbols, text: place.text });
+/** A code file's tags (undefined when it has none or is not code). */
+export function scanOf(ws: AgentWorkspace, file: string): TagScan | undefined {
+  return ws.model.entry(file);
+}
+
+/** Effective intent at a place (line undefined: the whole file), bound with the text and symbols the tool read. */
+export function intentAtPlace(ws: AgentWorkspace, place: { file: string; line?: number; symbols?: readonly SymbolNode[]; text?: string }): Promise<EffectiveIntent> {
+  return ws.model.effectiveAt(place.file, place.line, place.text === undefined ? undefined : { text: place.text, symbols: place.symbols });
 }
 
 /** The scope globs that cover a file, with what each serves. */
@@ -25,32 +30,33 @@ export function scopesCovering(ws: AgentWorkspace, file: string): { glob: string
   return out;
 }
 
-/** Code linked to items: one per answer (its caches live as long as the graph and index it was built on). */
-export class ItemCode {
-  private readonly model: ViewModel;
+/** Code files with tags, and their tags (manifests and non-code files excluded). */
+export function taggedFiles(ws: AgentWorkspace): ReadonlyMap<string, TagScan> {
+  return ws.model.entries();
+}
 
-  constructor(ws: AgentWorkspace) {
-    this.model = new ViewModel(ws.graph, ws.index);
-  }
+/** Code linked to items, as the model has it. */
+export class ItemCode {
+  constructor(private readonly ws: AgentWorkspace) {}
 
   /** Files serving an item (tags and scopes), or for a constraint the files it binds. */
   of(item: IntentItem): readonly LinkedFile[] {
-    return item.kind === 'constraint' ? this.model.constraintCode(item.id) : this.model.linkedCode(item.id);
+    return item.kind === 'constraint' ? this.ws.model.constraintCode(item.id) : this.ws.model.linkedCode(item.id);
   }
 
   linkedCode(id: string): readonly LinkedFile[] {
-    return this.model.linkedCode(id);
+    return this.ws.model.linkedCode(id);
   }
 
-  /** Inline `@debt ID` tags in code (manifests excluded). */
+  /** Inline `@debt ID` tags in code. */
   debtTags(id: string): readonly TagLocation[] {
-    return this.model.index.tagsById(id).filter((l) => l.tag.kind === 'debt');
+    return this.ws.model.tagsById(id).filter((l) => l.tag.kind === 'debt');
   }
 
   /** The items whose code also serves this one: an objective's KRs, the problems that move a KR. */
   servingChildren(item: IntentItem): string[] {
     if (item.kind === 'objective') return [...item.keyResults];
-    if (item.kind === 'keyResult') return this.model.problemsFor(item.id).map((p) => p.id);
+    if (item.kind === 'keyResult') return this.ws.model.problemsFor(item.id).map((p) => p.id);
     return [];
   }
 }

@@ -1,9 +1,9 @@
 // Renders the product context for the files agents already read: the body of the AGENTS.md section and the
 // path-scoped rules (one per scope, one per constraint with appliesTo) that become .instructions.md / .mdc files.
 // Manifest text is quoted as data (one line, capped); the instructions themselves are our fixed sentences.
-import { isRetired } from '../analysis/codeFindings';
+import { isRetired } from '../model/retired';
+import type { CodeModel } from '../model/codeModel';
 import type { Constraint, DebtItem, IntentGraph, IntentItem, KeyResult, Scope } from '../types';
-import { compareDebt } from '../views/debt';
 import { code, oneLine, quote } from './answer';
 
 const MAX_OBJECTIVES = 20;
@@ -44,7 +44,8 @@ function items<T extends IntentItem>(graph: IntentGraph, kind: T['kind']): T[] {
 }
 
 /** The AGENTS.md section body (between the markers). */
-export function agentsSection(graph: IntentGraph): string {
+export function agentsSection(model: CodeModel): string {
+  const graph = model.graph;
   const product = graph.manifests.find((m) => m.product)?.product;
   const out = [
     `## Product intent${product ? ` of ${quote(product, 80)}` : ''} (from intent.yaml)`,
@@ -82,7 +83,8 @@ export function agentsSection(graph: IntentGraph): string {
     }
     out.push(...more(constraints.length - MAX_CONSTRAINTS, 'constraints'));
   }
-  const debt = items<DebtItem>(graph, 'debt').sort((a, b) => compareDebt({ kind: 'item', key: a.id, impact: a.impact, cost: a.cost }, { kind: 'item', key: b.id, impact: b.impact, cost: b.cost }));
+  // The model's one debt ranking (retired items already left out), manifest items only.
+  const debt = model.debt().flatMap((e) => (e.kind === 'item' ? [e.item] : [])) as DebtItem[];
   if (debt.length) {
     out.push('', '### Known tech debt (highest impact first)');
     for (const d of debt.slice(0, MAX_DEBT)) out.push(`- ${code(d.id)} ${quote(d.title, 120)} (impact ${d.impact ?? '?'}, cost ${d.cost ?? '?'})${d.hurts.length ? ` — hurts ${d.hurts.slice(0, 4).map(code).join(', ')}` : ''}`);

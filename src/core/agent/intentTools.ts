@@ -56,7 +56,7 @@ function linkLine(links: readonly IntentLink[]): string {
 
 export async function intentAt(ws: AgentWorkspace, input: IntentAtInput): Promise<string> {
   const place = await resolvePlace(ws, input);
-  const result = intentAtPlace(ws, place);
+  const result = await intentAtPlace(ws, place);
   const serves = result.links.filter((l) => !l.debt && l.item?.kind !== 'constraint');
   const constraints = result.links.filter((l) => !l.debt && l.item?.kind === 'constraint');
   const debt = result.links.filter((l) => l.debt);
@@ -87,7 +87,7 @@ export async function constraintsFor(ws: AgentWorkspace, input: ConstraintsForIn
   }
   const byConstraint = new Map<string, { item: Constraint; paths: Map<string, string> }>();
   for (const file of [...new Set(files)]) {
-    const result = intentAtPlace(ws, { file });
+    const result = await intentAtPlace(ws, { file });
     for (const l of result.links) {
       if (l.debt || l.item?.kind !== 'constraint') continue;
       let hit = byConstraint.get(l.id);

@@ -3,6 +3,7 @@
 import { flattenSymbols } from '../symbols/symbolFinder';
 import type { SymbolNode } from '../types';
 import { quote, workspaceFile } from './answer';
+import { scanOf } from './codeModel';
 import { AgentToolError, type AgentWorkspace } from './workspace';
 
 export interface Place {
@@ -21,7 +22,7 @@ export async function resolvePlace(ws: AgentWorkspace, input: { path: string; li
   if (input.line !== undefined && (input.line < 1 || input.line > lineCount)) {
     throw new AgentToolError(`line ${input.line} is outside ${quote(file)}, which has lines 1–${lineCount}`);
   }
-  const scan = ws.index.entry(file);
+  const scan = scanOf(ws, file);
   const wanted = input.line === undefined ? [] : [input.line - 1];
   const needSymbols = input.symbol !== undefined || (scan?.tags.length ?? 0) > 0 || input.line !== undefined;
   const symbols = needSymbols ? await ws.symbols(file, text, [...(scan?.tags.map((t) => t.range.start.line) ?? []), ...wanted]) : undefined;

@@ -1,11 +1,11 @@
 // "Suggest links for a place": candidate objectives, key results and problems for a file or declaration, from
 // the scopes that cover it, the tags of its neighbours (same file, same folder) and words shared between its
 // path or symbol names and item titles. Suggestions only: nothing is written; an agent or a person decides.
-import { isRetired } from '../analysis/codeFindings';
+import { isRetired } from '../model/retired';
 import { dirname } from '../paths';
 import type { IntentItem } from '../types';
 import { answer, code, pathText, quote } from './answer';
-import { intentAtPlace, scopesCovering } from './codeModel';
+import { intentAtPlace, scanOf, scopesCovering, taggedFiles } from './codeModel';
 import { resolvePlace } from './place';
 import type { SuggestLinksInput } from './schemas';
 import type { AgentWorkspace } from './workspace';
@@ -33,7 +33,7 @@ interface Candidate {
 
 export async function suggestLinks(ws: AgentWorkspace, input: SuggestLinksInput): Promise<string> {
   const place = await resolvePlace(ws, input);
-  const here = intentAtPlace(ws, place);
+  const here = await intentAtPlace(ws, place);
   const tagged = new Set(here.links.filter((l) => l.via.kind === 'tag' || l.via.kind === 'file').map((l) => l.id));
   const candidates = new Map<string, Candidate>();
   const add = (id: string, score: number, reason: string) => {
@@ -49,12 +49,12 @@ export async function suggestLinks(ws: AgentWorkspace, input: SuggestLinksInput)
   for (const { glob, serves } of scopesCovering(ws, place.file)) {
     for (const id of serves) add(id, 3, `a scope serves ${glob} (already effective; a tag makes it specific)`);
   }
-  for (const tag of ws.index.entry(place.file)?.tags ?? []) {
+  for (const tag of scanOf(ws, place.file)?.tags ?? []) {
     if (tag.kind !== 'debt') for (const ref of tag.ids) add(ref.id, 2, 'tagged elsewhere in this file');
   }
   const folder = dirname(place.file);
   let looked = 0;
-  for (const [file, entry] of ws.index.allEntries()) {
+  for (const [file, entry] of taggedFiles(ws)) {
     if (file === place.file || dirname(file) !== folder || looked++ >= MAX_NEIGHBOURS) continue;
     for (const tag of entry.tags) if (tag.kind !== 'debt') for (const ref of tag.ids) add(ref.id, 1, `tagged in a neighbouring file (${file})`);
   }

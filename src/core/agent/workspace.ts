@@ -1,18 +1,18 @@
 // The one seam between the agent tools and the rest of the code: what a tool may ask of a workspace. The CLI's
 // MCP server and the editor's language-model tools each implement it over today's APIs, so the tools can move
 // to the unified code model later by changing the implementations, not the tools.
-import type { FileEntry, TagLocation } from '../index/workspaceIndex';
+import type { TagLocation } from '../index/workspaceIndex';
+import type { CodeModel } from '../model/codeModel';
 import type { Review } from '../review/review';
 import type { IntentGraph, SymbolNode } from '../types';
 
-/** What the tools read of the index: the listing, tagged files and tag places by ID. */
+/** What the tools read of the index: which files are listed (tags and links come from the model). */
 export interface AgentIndex {
   files(): readonly string[];
   has(file: string): boolean;
-  entry(file: string): FileEntry | undefined;
-  allEntries(): ReadonlyMap<string, FileEntry>;
-  tagsById(id: string): readonly TagLocation[];
 }
+
+export type { TagLocation };
 
 export interface ChangeReview {
   readonly review: Review;
@@ -31,6 +31,8 @@ export interface SuspectLink {
 export interface AgentWorkspace {
   readonly graph: IntentGraph;
   readonly index: AgentIndex;
+  /** The folder's code model (the shared one: effective intent, linked code, tags by ID) for this snapshot. */
+  readonly model: CodeModel;
   /** The text of a root-relative file, or undefined when it is gone or unreadable. */
   read(file: string): Promise<string | undefined>;
   /** Declarations of a file (undefined when its language is unsupported). */

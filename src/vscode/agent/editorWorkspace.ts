@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { AgentIndex, AgentWorkspace, ChangeReview } from '../../core/agent/workspace';
 import { AgentToolError } from '../../core/agent/workspace';
+import type { CodeModel } from '../../core/model/codeModel';
 import type { IntentGraph, SymbolNode } from '../../core/types';
 import { GitError } from '../../node/git';
 import type { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
@@ -27,6 +28,10 @@ export class EditorAgentWorkspace implements AgentWorkspace {
     return this.session.index;
   }
 
+  get model(): CodeModel {
+    return this.session.model;
+  }
+
   async read(file: string): Promise<string | undefined> {
     const bytes = await this.session.host.read(file);
     return bytes ? this.decoder.decode(bytes) : undefined;
@@ -40,7 +45,7 @@ export class EditorAgentWorkspace implements AgentWorkspace {
     if (!vscode.workspace.isTrusted) throw new AgentToolError(vscode.l10n.t('Git is not run in Restricted Mode: trust the workspace to check a change.'));
     const folder = this.session.folder.uri;
     if (folder.scheme !== 'file') throw new AgentToolError(vscode.l10n.t('Checking a change needs a folder on disk; {0} is not one.', folder.toString()));
-    const head = { graph: this.graph, index: this.session.index, symbols: (file: string) => this.session.index.symbols(file, this.finder) };
+    const head = { graph: this.graph, index: this.session.index, model: this.session.model };
     try {
       const result = await reviewWorkingTree(folder.fsPath, {
         base: base ?? (this.settings['review.base'] || undefined),
