@@ -1,19 +1,21 @@
 // `intent-lens`: the command line over the same core as the extension. Argument parsing and dispatch only;
 // each command lives in its own file. Exit codes: 0 ok, 1 findings reach --fail-on, 2 usage or I/O error.
-import { runCheck } from './check';
-import { runExplain } from './explain';
 import { CliError, processIo, type CliIo } from './io';
 import { HELP } from './help';
 import { cleanText } from '../core/untrusted/text';
-import { runReport } from './report';
-import { runReview } from './review';
 
+/**
+ * Each command's module is loaded when it runs (`require` inside the bundle initialises it lazily, and works
+ * the same under tsx in the unit tests): `check` never pays for tree-sitter, git or the report's HTML.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- a lazy require is the point (import() needs an ESM loader under tsx/cjs) */
 export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  check: runCheck,
-  explain: runExplain,
-  review: runReview,
-  report: runReport,
+  check: (args, io) => (require('./check') as typeof import('./check')).runCheck(args, io),
+  explain: (args, io) => (require('./explain') as typeof import('./explain')).runExplain(args, io),
+  review: (args, io) => (require('./review') as typeof import('./review')).runReview(args, io),
+  report: (args, io) => (require('./report') as typeof import('./report')).runReport(args, io),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
