@@ -1,8 +1,12 @@
 // `intent-lens`: the command line over the same core as the extension. Argument parsing and dispatch only;
 // each command lives in its own file. Exit codes: 0 ok, 1 findings reach --fail-on, 2 usage or I/O error.
+import type { runCheck } from './check';
+import type { runExplain } from './explain';
 import { CliError, processIo, type CliIo } from './io';
 import { HELP } from './help';
 import { cleanText } from '../core/untrusted/text';
+import type { runReport } from './report';
+import type { runReview } from './review';
 
 /**
  * Each command's module is loaded when it runs (`require` inside the bundle initialises it lazily, and works
@@ -10,10 +14,10 @@ import { cleanText } from '../core/untrusted/text';
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- a lazy require is the point (import() needs an ESM loader under tsx/cjs) */
 export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  check: (args, io) => (require('./check') as typeof import('./check')).runCheck(args, io),
-  explain: (args, io) => (require('./explain') as typeof import('./explain')).runExplain(args, io),
-  review: (args, io) => (require('./review') as typeof import('./review')).runReview(args, io),
-  report: (args, io) => (require('./report') as typeof import('./report')).runReport(args, io),
+  check: (args, io) => (require('./check') as { runCheck: typeof runCheck }).runCheck(args, io),
+  explain: (args, io) => (require('./explain') as { runExplain: typeof runExplain }).runExplain(args, io),
+  review: (args, io) => (require('./review') as { runReview: typeof runReview }).runReview(args, io),
+  report: (args, io) => (require('./report') as { runReport: typeof runReport }).runReport(args, io),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
