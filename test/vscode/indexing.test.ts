@@ -107,39 +107,6 @@ describe('indexing: open files first, a responsive host, live settings', functio
     assert.ok(!ourCodes(uri).includes('IL010'), 'the reverted edit left its diagnostic behind');
   });
 
-  it('answers a trivial command quickly while the first index of a 20k-file tree is built in worker threads', async () => {
-    const big = path.join(root().fsPath, 'generated-big');
-    const line = 'export const value = compute(input, options.limit) + offset; // keep it simple\n';
-    for (let d = 0; d < 200; d++) {
-      const dir = path.join(big, `pkg${d}`, 'src');
-      fs.mkdirSync(dir, { recursive: true });
-      for (let f = 0; f < 100; f++) fs.writeFileSync(path.join(dir, `m${f}.ts`), (f % 50 === 0 ? '// TODO tidy\n' : '') + line.repeat(40));
-    }
-    const ping = vscode.commands.registerCommand('intentLensTest.ping', () => Date.now());
-    try {
-      await api().settled();
-      api().services.sessions.reopen();
-      const rounds: number[] = [];
-      while (!session().indexed && rounds.length < 5000) {
-        const t0 = performance.now();
-        await vscode.commands.executeCommand('intentLensTest.ping');
-        rounds.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await api().settled();
-      assert.ok(session().index.has('generated-big/pkg7/src/m3.ts'), 'the generated tree was not indexed');
-      assert.ok(rounds.length >= 5, `the build was too quick to measure (${rounds.length} rounds)`);
-      const p95 = quantile(rounds, 0.95);
-      console.log(`      command round-trip during the first build: p50 ${quantile(rounds, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...rounds).toFixed(1)} ms over ${rounds.length} rounds`);
-      assert.ok(p95 < 100, `p95 ${p95.toFixed(1)} ms: the extension host blocked during indexing`);
-    } finally {
-      ping.dispose();
-      fs.rmSync(big, { recursive: true, force: true });
-      api().services.sessions.reopen();
-      await api().settled();
-    }
-  });
-
   it('re-indexes once when index settings change, and the index, views and diagnostics follow', async () => {
     const config = vscode.workspace.getConfiguration('intentLens');
     const probe = 'probe/settingsProbe.ts';
@@ -180,6 +147,40 @@ describe('indexing: open files first, a responsive host, live settings', functio
       });
       fs.rmSync(path.dirname(probeUri.fsPath), { recursive: true, force: true });
       await waitFor('the settings reset', () => !session().index.has(probe), 20_000);
+      await api().settled();
+    }
+  });
+
+  // Last: VS Code delivers the watcher events of 40k created and deleted files over many seconds after it.
+  it('answers a trivial command quickly while the first index of a 20k-file tree is built in worker threads', async () => {
+    const big = path.join(root().fsPath, 'generated-big');
+    const line = 'export const value = compute(input, options.limit) + offset; // keep it simple\n';
+    for (let d = 0; d < 200; d++) {
+      const dir = path.join(big, `pkg${d}`, 'src');
+      fs.mkdirSync(dir, { recursive: true });
+      for (let f = 0; f < 100; f++) fs.writeFileSync(path.join(dir, `m${f}.ts`), (f % 50 === 0 ? '// TODO tidy\n' : '') + line.repeat(40));
+    }
+    const ping = vscode.commands.registerCommand('intentLensTest.ping', () => Date.now());
+    try {
+      await api().settled();
+      api().services.sessions.reopen();
+      const rounds: number[] = [];
+      while (!session().indexed && rounds.length < 5000) {
+        const t0 = performance.now();
+        await vscode.commands.executeCommand('intentLensTest.ping');
+        rounds.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await api().settled();
+      assert.ok(session().index.has('generated-big/pkg7/src/m3.ts'), 'the generated tree was not indexed');
+      assert.ok(rounds.length >= 5, `the build was too quick to measure (${rounds.length} rounds)`);
+      const p95 = quantile(rounds, 0.95);
+      console.log(`      command round-trip during the first build: p50 ${quantile(rounds, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...rounds).toFixed(1)} ms over ${rounds.length} rounds`);
+      assert.ok(p95 < 100, `p95 ${p95.toFixed(1)} ms: the extension host blocked during indexing`);
+    } finally {
+      ping.dispose();
+      fs.rmSync(big, { recursive: true, force: true });
+      api().services.sessions.reopen();
       await api().settled();
     }
   });
