@@ -115,6 +115,8 @@ describe('indexing: open files first, a responsive host, live settings', functio
     fs.mkdirSync(path.dirname(probeUri.fsPath), { recursive: true });
     fs.writeFileSync(probeUri.fsPath, '// PROBEMARK look at this\n\n\nexport const x = 1;\n// @intent kr:no-such-probe-id\n' + '// padding line to pass two kilobytes\n'.repeat(60));
     try {
+      // Refresh rather than the file watcher, whose events lag by seconds on a loaded machine.
+      await vscode.commands.executeCommand('intentLens.refresh');
       await waitFor('the probe indexed', () => session().index.has(probe));
       await api().settled();
       await waitFor('IL010 on the probe', () => ourCodes(probeUri).includes('IL010'));
