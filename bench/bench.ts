@@ -1,12 +1,13 @@
 // Benchmark (not a timed test): our full index vs ripgrep on the same tree, incremental rescans, symbol
 // attribution and peak memory. Verifies first that our raw marker hits equal rg's, and fails loudly if not.
-//   npm run bench -- [--corpus DIR] [--runs N] [--updates N]   (bundled to out/bench/ with the scan worker)
+//   npm run bench -- [--corpus DIR] [--runs N] [--updates N] [--index-only]   (bundled to out/bench/ with the scan worker)
 //   node --import tsx bench/bench.ts …                        (from source; workers then load through tsx)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NodeHost } from '../src/node/nodeHost';
+import { BufferedHost } from '../src/node/bufferedHost';
 import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
 import { DEFAULT_MARKERS, scanTags } from '../src/core/tags/tagScanner';
 import { RAW_TAG_LITERALS } from '../src/core/index/fileScan';
@@ -20,6 +21,8 @@ const arg = (name: string): string | undefined => {
 /** Timed full-index runs (at least 5), after one warm-up run. */
 const RUNS = Math.max(5, Number(arg('--runs') ?? 5) || 5);
 const UPDATES = Number(arg('--updates') ?? 60);
+/** Skip the incremental and attribution rows (a real tree's run: the index and the whole process only). */
+const INDEX_ONLY = args.includes('--index-only');
 const MAX_FILE_SIZE = 1024 * 1024;
 const LITERALS = [...RAW_TAG_LITERALS, ...DEFAULT_MARKERS];
 const RG_ARGS = ['--hidden', '--no-messages', '-g', '!.git', '--max-filesize', '1M', ...LITERALS.flatMap((l) => ['-e', l])];
@@ -33,11 +36,36 @@ const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
 
 // ------------------------------------------------------------------------------------------ child mode
 
-async function childIndex(root: string): Promise<void> {
+/**
+ * The editor's path, in-process: the session's host (BufferedHost over NodeHost: worker threads, open buffers
+ * win) with a few open, edited buffers, built by the same WorkspaceIndex the session builds.
+ */
+function editorHost(root: string): BufferedHost {
+  const buffers = new Map<string, string>();
+  for (const rel of firstFiles(root, 3)) buffers.set(rel, fs.readFileSync(path.join(root, rel), 'utf8') + '\n// TODO edited in the editor, not saved\n');
+  return new BufferedHost(new NodeHost(root), { buffers: () => buffers, excludes: () => [] });
+}
+
+/** A few source files near the top of the tree (the "open editors" of the editor row). */
+function firstFiles(root: string, n: number): string[] {
+  const out: string[] = [];
+  const stack = [''];
+  while (stack.length > 0 && out.length < n) {
+    const rel = stack.shift()!;
+    for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory() && e.name !== '.git' && e.name !== 'node_modules') stack.push(p);
+      else if (e.isFile() && /\.(ts|java|py|go|rs|cs|js)$/.test(e.name) && fs.statSync(path.join(root, p)).size < 200_000 && out.length < n) out.push(p);
+    }
+  }
+  return out;
+}
+
+async function childIndex(root: string, editor: boolean): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const host = new NodeHost(root);
+  const host = editor ? editorHost(root) : new NodeHost(root);
   const index = new WorkspaceIndex(host, { maxFileSize: MAX_FILE_SIZE });
   await index.build();
   const ms = performance.now() - t0;
@@ -67,21 +95,37 @@ function ensureRipgrep(): string | undefined {
 }
 
 /** Wall time of a process whose stdout is consumed (not /dev/null: rg shortcuts that). */
-function timeProcess(cmd: string, argv: string[], cwd: string): Promise<{ ms: number; out: string; code: number | null }> {
+function timeProcess(cmd: string, argv: string[], cwd: string): Promise<{ ms: number; out: string; err: string; code: number | null }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
+    const errs: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('close', (code) => resolve({ ms: performance.now() - t0, out: Buffer.concat(chunks).toString(), code }));
+    child.stderr.on('data', (c: Buffer) => errs.push(c));
+    child.on('close', (code) => resolve({ ms: performance.now() - t0, out: Buffer.concat(chunks).toString(), err: Buffer.concat(errs).toString(), code }));
   });
 }
 
 const self = __filename.endsWith('.ts') ? ['--import', 'tsx', __filename] : [__filename];
 
-async function runChild(root: string) {
-  const r = await timeProcess(process.execPath, [...self, '--child-index', root], process.cwd());
+async function runChild(root: string, editor = false) {
+  const r = await timeProcess(process.execPath, [...self, editor ? '--child-editor' : '--child-index', root], process.cwd());
   return { processMs: r.ms, ...(JSON.parse(r.out) as { ms: number; files: number; entries: number; peakExtraMB: number; heapRetainedMB: number; cpuMs: number }) };
+}
+
+/**
+ * A whole `check` process, with its peak RSS and CPU: a one-line preload prints them at exit (the same preload
+ * on an empty script gives Node's own baseline).
+ */
+const PRELOAD = path.join(os.tmpdir(), 'intent-lens-bench-rusage.cjs');
+function writePreload(): void {
+  fs.writeFileSync(PRELOAD, "if (require('worker_threads').isMainThread) process.on('exit', () => { const r = process.resourceUsage(); require('fs').writeSync(2, `\\nRUSAGE ${r.maxRSS} ${r.userCPUTime + r.systemCPUTime}\\n`); });\n");
+}
+async function runProcess(argv: string[], cwd: string): Promise<{ ms: number; maxRssMB: number; cpuMs: number; code: number | null }> {
+  const r = await timeProcess(process.execPath, ['-r', PRELOAD, ...argv], cwd);
+  const m = /RUSAGE (\d+) (\d+)/.exec(r.err);
+  return { ms: r.ms, maxRssMB: m ? Number(m[1]) / 1024 : NaN, cpuMs: m ? Number(m[2]) / 1000 : NaN, code: r.code };
 }
 
 // ------------------------------------------------------------------------------------------ verification
@@ -259,7 +303,8 @@ async function attribution(): Promise<{ windowed: AttributionFigures; worstCase:
 // ------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
-  if (arg('--child-index')) return childIndex(arg('--child-index')!);
+  if (arg('--child-index')) return childIndex(arg('--child-index')!, false);
+  if (arg('--child-editor')) return childIndex(arg('--child-editor')!, true);
   const corpusArg = arg('--corpus');
   const corpus = corpusArg ? { root: path.resolve(corpusArg), files: NaN, bytes: NaN } : ensureCorpus(console.log);
   const root = corpus.root;
@@ -276,63 +321,91 @@ async function main(): Promise<void> {
 
   const cli = path.join(process.cwd(), 'dist', 'cli.js');
   const hasCli = fs.existsSync(cli);
-  // Warm-up (page cache, JIT of the child's modules), then interleaved runs so machine noise hits both.
+  writePreload();
+  // Warm-up (page cache, JIT of the child's modules), then interleaved runs so machine noise hits all of them.
   await runChild(root);
+  await runChild(root, true);
   await timeProcess(rg, RG_ARGS, root);
   const ours: Awaited<ReturnType<typeof runChild>>[] = [];
+  const editor: Awaited<ReturnType<typeof runChild>>[] = [];
   const rgRuns: number[] = [];
-  const cliRuns: number[] = [];
+  const cliRuns: Awaited<ReturnType<typeof runProcess>>[] = [];
+  const nodeRuns: Awaited<ReturnType<typeof runProcess>>[] = [];
   const loads: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     loads.push(os.loadavg()[0]);
-    ours.push(await runChild(root));
     const r = await timeProcess(rg, RG_ARGS, root);
     if (r.code !== 0 && r.code !== 1) throw new Error(`rg exited with ${r.code}`);
     rgRuns.push(r.ms);
-    if (hasCli) cliRuns.push((await timeProcess(process.execPath, [cli, 'check', root, '--format', 'json'], root)).ms);
+    if (hasCli) cliRuns.push(await runProcess([cli, 'check', root, '--format', 'json'], root));
+    ours.push(await runChild(root));
+    editor.push(await runChild(root, true));
+    nodeRuns.push(await runProcess(['-e', '0'], root));
   }
   const rgMs = median(rgRuns);
   const inProc = median(ours.map((o) => o.ms));
   const proc = median(ours.map((o) => o.processMs));
-  // Each run of ours is followed by one of rg, so the median of the paired ratios cancels most machine noise.
-  const pairedInProc = median(ours.map((o, i) => o.ms / rgRuns[i]));
-  const pairedProc = median(ours.map((o, i) => o.processMs / rgRuns[i]));
+  // Each run of ours is next to one of rg, so the median of the paired ratios cancels most machine noise.
+  const paired = (xs: number[]) => median(xs.map((x, i) => x / rgRuns[i]));
+  const spread = (xs: number[]) => {
+    const r = xs.map((x, i) => x / rgRuns[i]).sort((a, b) => a - b);
+    return `${r[0].toFixed(2)}–${r[r.length - 1].toFixed(2)}`;
+  };
+  const pairedInProc = paired(ours.map((o) => o.ms));
+  const pairedProc = paired(ours.map((o) => o.processMs));
+  const pairedEditor = paired(editor.map((o) => o.ms));
+  const pairedCli = hasCli ? paired(cliRuns.map((c) => c.ms)) : NaN;
   const load = median(loads);
   const cpus = os.cpus().length;
   const loaded = load > cpus * 0.5;
-  const inc = await incremental(root);
-  const attr = await attribution();
-  const mem = { peakExtraMB: Math.max(...ours.map((o) => o.peakExtraMB)), heapRetainedMB: median(ours.map((o) => o.heapRetainedMB)) };
+  const inc = INDEX_ONLY ? {} : await incremental(root);
+  const attr = INDEX_ONLY ? undefined : await attribution();
+  const nodeRssMB = median(nodeRuns.map((n) => n.maxRssMB));
+  const mem = {
+    peakExtraMB: Math.max(...ours.map((o) => o.peakExtraMB)),
+    heapRetainedMB: median(ours.map((o) => o.heapRetainedMB)),
+    cliPeakRssMB: hasCli ? Math.max(...cliRuns.map((c) => c.maxRssMB)) : NaN,
+    nodeRssMB,
+  };
+  const skipped = verification.skipped as Record<string, number>;
+  const notRead = skipped.unsupported ?? 0;
 
   const rows: [string, string, string, string][] = [
-    ['full index, in-process (NodeHost + build)', `${fmt(inProc)} ms`, `${pairedInProc.toFixed(2)}× rg (paired)`, '≤ 1.3× rg'],
+    ['whole `check --format json` process', hasCli ? `${fmt(median(cliRuns.map((c) => c.ms)))} ms, CPU ${fmt(median(cliRuns.map((c) => c.cpuMs)))} ms` : 'skipped', hasCli ? `${pairedCli.toFixed(2)}× rg (paired; ${spread(cliRuns.map((c) => c.ms))})` : 'no dist/cli.js (npm run build)', '≤ 1.3× rg'],
+    ['full index, in-process: CLI path (NodeHost + build)', `${fmt(inProc)} ms, CPU ${fmt(median(ours.map((o) => o.cpuMs)))} ms`, `${pairedInProc.toFixed(2)}× rg (paired; ${spread(ours.map((o) => o.ms))})`, '≤ 1.15× rg'],
+    ['full index, in-process: editor path (BufferedHost, 3 open buffers)', `${fmt(median(editor.map((o) => o.ms)))} ms`, `${pairedEditor.toFixed(2)}× rg (paired; ${(pairedEditor / pairedInProc).toFixed(2)}× the CLI path)`, '≤ 1.5× CLI'],
     ['full index, whole node process', `${fmt(proc)} ms`, `${pairedProc.toFixed(2)}× rg (paired)`, ''],
     ['ripgrep, same markers and ignore rules', `${fmt(rgMs)} ms`, '1.00×', ''],
-    ['CLI `check --format json` process', hasCli ? `${fmt(median(cliRuns))} ms` : 'skipped', hasCli ? `${(median(cliRuns) / rgMs).toFixed(2)}× rg` : 'no dist/cli.js (npm run build)', ''],
     ...Object.entries(inc).map(([k, v]) => [`update one file: ${k}`, `p50 ${fmt(v.p50)} ms`, `p90 ${fmt(v.p90)} ms`, '< 1 ms p90'] as [string, string, string, string]),
-    ...([
-      ['attribution, 10k-line TS, tags above decls', attr.windowed],
-      ['attribution, tags at end of bodies (worst)', attr.worstCase],
-      ['attribution, 10k-line TS, whole file', attr.wholeFile],
-    ] as const).map(
-      ([label, a]) => [label, a.p50 !== undefined ? `p50 ${fmt(a.p50)} ms` : 'skipped', a.p90 !== undefined ? `p90 ${fmt(a.p90)} ms` : a.note, a === attr.windowed ? '< 60 ms p90' : '(reference)'] as [string, string, string, string],
-    ),
-    ['peak extra memory (maxRSS − RSS before build)', `${mem.peakExtraMB.toFixed(0)} MB`, `heap retained ${mem.heapRetainedMB.toFixed(0)} MB`, '≤ 120 MB'],
+    ...(attr
+      ? ([
+          ['attribution, 10k-line TS, tags above decls', attr.windowed],
+          ['attribution, tags at end of bodies (worst)', attr.worstCase],
+          ['attribution, 10k-line TS, whole file', attr.wholeFile],
+        ] as const).map(
+          ([label, a]) => [label, a.p50 !== undefined ? `p50 ${fmt(a.p50)} ms` : 'skipped', a.p90 !== undefined ? `p90 ${fmt(a.p90)} ms` : a.note, a === attr.windowed ? '< 60 ms p90' : '(reference)'] as [string, string, string, string],
+        )
+      : []),
+    ['peak extra memory, in-process (maxRSS − RSS before build)', `${mem.peakExtraMB.toFixed(0)} MB`, `heap retained ${mem.heapRetainedMB.toFixed(0)} MB`, '≤ 120 MB'],
+    ['peak RSS, whole `check` process', hasCli ? `${mem.cliPeakRssMB.toFixed(0)} MB` : 'skipped', `${(mem.cliPeakRssMB - nodeRssMB).toFixed(0)} MB over an empty node (${nodeRssMB.toFixed(0)} MB)`, ''],
   ];
   const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
   console.log(`\nmedian of ${RUNS} interleaved runs after a warm-up (ratios: median of ours/rg per run; of the medians: ${(inProc / rgMs).toFixed(2)}× in-process); ${ours[0].files} listed files, ${ours[0].entries} with tags/markers`);
+  console.log(`${notRead} listed files are never read (no comment syntax we know: images, jars, data; decided from the path); not scanned after reading their head: ${JSON.stringify(Object.fromEntries(Object.entries(skipped).filter(([k, n]) => k !== 'unsupported' && n > 0)))}`);
   const loadNote = `load average ${load.toFixed(2)} on ${cpus} CPUs (median over the runs; now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`;
   console.log(loaded ? `MACHINE LOADED — ${loadNote}: other processes share the CPUs, absolute times are inflated and noisy` : loadNote);
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  │  '));
   const result = {
     date: new Date().toISOString(), corpus: { root, files: corpus.files, bytes: corpus.bytes }, cpus: os.cpus().length, node: process.version,
     verification, runs: RUNS, rgMs: rgRuns, oursInProcessMs: ours.map((o) => o.ms), oursProcessMs: ours.map((o) => o.processMs),
-    oursCpuMs: ours.map((o) => o.cpuMs), cliMs: hasCli ? cliRuns : 'skipped: no dist/cli.js',
-    loadAverage1m: loads, ratioInProcess: pairedInProc, ratioProcess: pairedProc, ratioOfMediansInProcess: inProc / rgMs, incremental: inc, attribution: attr, memory: mem,
+    oursCpuMs: ours.map((o) => o.cpuMs), editorInProcessMs: editor.map((o) => o.ms), cli: hasCli ? cliRuns : 'skipped: no dist/cli.js',
+    loadAverage1m: loads, ratioCheckProcess: pairedCli, ratioInProcess: pairedInProc, ratioEditorInProcess: pairedEditor, ratioProcess: pairedProc,
+    ratioOfMediansInProcess: inProc / rgMs, listedNotRead: notRead, incremental: inc, attribution: attr, memory: mem,
   };
   fs.mkdirSync('bench-results', { recursive: true });
-  fs.writeFileSync(path.join('bench-results', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
-  console.log('\nwrote bench-results/bench.json');
+  const out = path.join('bench-results', corpusArg ? `bench-${path.basename(root)}.json` : 'bench.json');
+  fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nwrote ${out}`);
 }
 
 main().catch((e) => {

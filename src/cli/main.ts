@@ -1,21 +1,28 @@
 // `intent-lens`: the command line over the same core as the extension. Argument parsing and dispatch only;
 // each command lives in its own file. Exit codes: 0 ok, 1 findings reach --fail-on, 2 usage or I/O error.
-import { AGENT_COMMANDS } from './agents';
-import { runCheck } from './check';
-import { runExplain } from './explain';
+import type { AGENT_COMMANDS } from './agents';
+import type { runCheck } from './check';
+import type { runExplain } from './explain';
 import { CliError, processIo, type CliIo } from './io';
 import { HELP } from './help';
 import { cleanText } from '../core/untrusted/text';
-import { runReport } from './report';
-import { runReview } from './review';
+import type { runReport } from './report';
+import type { runReview } from './review';
 
+/**
+ * Each command's module is loaded when it runs (`require` inside the bundle initialises it lazily, and works
+ * the same under tsx in the unit tests): `check` never pays for tree-sitter, git or the report's HTML.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- a lazy require is the point (import() needs an ESM loader under tsx/cjs) */
 export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  check: runCheck,
-  explain: runExplain,
-  review: runReview,
-  report: runReport,
-  ...AGENT_COMMANDS,
+  check: (args, io) => (require('./check') as { runCheck: typeof runCheck }).runCheck(args, io),
+  explain: (args, io) => (require('./explain') as { runExplain: typeof runExplain }).runExplain(args, io),
+  review: (args, io) => (require('./review') as { runReview: typeof runReview }).runReview(args, io),
+  report: (args, io) => (require('./report') as { runReport: typeof runReport }).runReport(args, io),
+  agents: (args, io) => (require('./agents') as { AGENT_COMMANDS: typeof AGENT_COMMANDS }).AGENT_COMMANDS.agents(args, io),
+  mcp: (args, io) => (require('./agents') as { AGENT_COMMANDS: typeof AGENT_COMMANDS }).AGENT_COMMANDS.mcp(args, io),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

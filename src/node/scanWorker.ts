@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_SIZE, scanFileBytes, skipByPath, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
+import { DEFAULT_MAX_FILE_SIZE, scanReadBytes, skipByPath, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
 import { TreeWalker, walkDepthFirst, type DirTask, type WalkOptions, type WalkStats } from './walker';
 
 export const CLEAN: FileScanOutcome = Object.freeze({ kind: 'clean' });
@@ -41,6 +41,8 @@ function readHead(abs: string, limit: number): Buffer | undefined {
 export function scanPathsSync(root: string, paths: readonly string[], options: FileScanOptions): FileScanOutcome[] {
   const limit = (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) + 1;
   const out: FileScanOutcome[] = new Array(paths.length);
+  // Listed paths are normalised and relative: concatenation instead of path.join (its normalize was ~10% of a scan).
+  const prefix = root.endsWith(nodePath.sep) ? root : root + nodePath.sep;
   for (let i = 0; i < paths.length; i++) {
     const p = paths[i];
     const reason = skipByPath(p);
@@ -48,8 +50,8 @@ export function scanPathsSync(root: string, paths: readonly string[], options: F
       out[i] = { kind: 'skipped', reason };
       continue;
     }
-    const bytes = readHead(nodePath.join(root, p), limit);
-    out[i] = bytes ? scanFileBytes(p, bytes, options) : UNREADABLE;
+    const bytes = readHead(prefix + p, limit);
+    out[i] = bytes ? scanReadBytes(p, bytes, options) : UNREADABLE;
   }
   return out;
 }
@@ -76,6 +78,8 @@ export interface WalkRequest {
   readonly task: DirTask;
   readonly walk: Pick<WalkOptions, 'exclude' | 'useGitignore'>;
   readonly options: FileScanOptions;
+  /** List only the files with this name, scanning nothing (the editor's quick search for manifests). */
+  readonly match?: string;
 }
 
 /** Files listed so far and their non-clean outcomes; `stats` on the last reply of a walk. */
@@ -100,7 +104,11 @@ export function walkAndScanSync(req: Omit<WalkRequest, 'kind' | 'id'>, reply: (p
   const walker = new TreeWalker(req.root, req.walk);
   try {
     for (const paths of walkDepthFirst(walker, walker.fromTask(req.task), WALK_REPLY_FILES)) {
-      reply(paths, sparse(scanPathsSync(req.root, paths, req.options)));
+      if (req.match === undefined) reply(paths, sparse(scanPathsSync(req.root, paths, req.options)));
+      else {
+        const named = paths.filter((p) => p === req.match || p.endsWith('/' + req.match));
+        if (named.length > 0) reply(named, []);
+      }
     }
   } finally {
     reply([], [], walker.stats);

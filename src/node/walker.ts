@@ -134,7 +134,7 @@ export class TreeWalker {
     const { rel } = dir;
     const stats = this.stats;
     if (dir.unusable) return [];
-    const abs = rel === '' ? this.root : nodePath.join(this.root, rel);
+    const abs = rel === '' ? this.root : this.root + nodePath.sep + rel;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(abs, { withFileTypes: true });

@@ -7,7 +7,7 @@ import { registerEditorFeatures } from './editor';
 import { ConfigSection, ContextKey } from './ids';
 import { registerReview } from './review';
 import type { Feature, Services } from './services';
-import { SessionManager } from './session';
+import { SessionManager } from './sessionManager';
 import { readSettings } from './settings';
 import { EditorSymbols } from './symbols';
 import { registerViews } from './views';
@@ -21,8 +21,8 @@ class ExtensionRoot implements vscode.Disposable {
   constructor(context: vscode.ExtensionContext) {
     const log = this.own(vscode.window.createOutputChannel('Intent Lens', { log: true }));
     const settings = (scope?: vscode.ConfigurationScope) => readSettings(vscode.workspace.getConfiguration(ConfigSection, scope));
-    const symbols = new EditorSymbols(new TreeSitterSymbolFinder());
-    const sessions = this.own(new SessionManager(() => settings(), symbols, log));
+    const symbols = this.own(new EditorSymbols(new TreeSitterSymbolFinder(), log));
+    const sessions = this.own(new SessionManager(settings, symbols, log));
     this.services = { context, sessions, symbols, log, settings };
 
     const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services), registerAgentFeatures(this.services)];

@@ -1,7 +1,7 @@
 // What the extension's parts share: the sessions (index + graph per folder), symbols, settings, the log.
 // Built once in activate(); features receive it explicitly instead of reaching for globals.
 import type * as vscode from 'vscode';
-import type { SessionManager } from './session';
+import type { SessionManager } from './sessionManager';
 import type { Settings } from './settings';
 import type { EditorSymbols } from './symbols';
 

@@ -30,3 +30,24 @@ export function readSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>)
   }
   return result as Settings;
 }
+
+/**
+ * What each setting needs when it changes (rust-analyzer's config.ts keeps the same list): `rebuild` = a new
+ * index of each folder (one per burst of events), `refresh` = its reader re-reads it on its own event.
+ */
+export const SETTING_EFFECTS: Readonly<Record<SettingKey, 'rebuild' | 'refresh'>> = {
+  'codeLens.enabled': 'refresh',
+  'index.maxFileSize': 'rebuild',
+  'index.exclude': 'rebuild',
+  'debt.markers': 'rebuild',
+  'review.base': 'refresh',
+  'statusBar.enabled': 'refresh',
+};
+
+/** VS Code's own settings that change which files the index lists. */
+export const LISTING_SETTINGS: readonly string[] = ['files.exclude', 'search.exclude'];
+
+/** True when the index built with `a` differs from one built with `b`. */
+export function indexOptionsChanged(a: Settings, b: Settings): boolean {
+  return (Object.keys(SETTING_EFFECTS) as SettingKey[]).some((k) => SETTING_EFFECTS[k] === 'rebuild' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}

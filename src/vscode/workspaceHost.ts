@@ -1,10 +1,8 @@
-// The VS Code implementation of the core's WorkspaceHost: files listed from disk with .gitignore rules plus
-// `files.exclude` / `search.exclude`, and open, unsaved buffers winning over disk when a file is read.
+// The VS Code implementation of the core's WorkspaceHost: the CLI's worker-thread listing and scanning
+// (NodeHost through BufferedHost) with `files.exclude` / `search.exclude` added and open buffers winning.
 import * as vscode from 'vscode';
-import type { ListOptions, WorkspaceHost } from '../core/host';
+import { BufferedHost } from '../node/bufferedHost';
 import { NodeHost } from '../node/nodeHost';
-
-const encoder = new TextEncoder();
 
 /** The globs set to `true` in `files.exclude` and `search.exclude` for a folder (conditional entries are skipped). */
 export function configuredExcludes(folder: vscode.Uri): string[] {
@@ -18,32 +16,23 @@ export function configuredExcludes(folder: vscode.Uri): string[] {
   return [...globs];
 }
 
-export class VscodeWorkspaceHost implements WorkspaceHost {
-  private readonly disk: NodeHost;
-
-  constructor(private readonly folder: vscode.Uri) {
-    this.disk = new NodeHost(folder.fsPath);
+/** Root-relative path → text of the open documents under `folder` (unsaved edits win over disk). */
+function openBuffers(folder: vscode.Uri): Map<string, string> {
+  const out = new Map<string, string>();
+  const base = folder.path.replace(/\/$/, '') + '/';
+  for (const d of vscode.workspace.textDocuments) {
+    const uri = d.uri;
+    if (d.isClosed || uri.scheme !== folder.scheme || uri.authority !== folder.authority || !uri.path.startsWith(base)) continue;
+    out.set(uri.path.slice(base.length), d.getText());
   }
+  return out;
+}
 
-  listFiles(options?: ListOptions): AsyncIterable<string> {
-    return this.disk.listFiles({ exclude: [...configuredExcludes(this.folder), ...(options?.exclude ?? [])] });
-  }
+/** The extension host must not block: only a tiny tree is scanned on its thread (~ a few ms). */
+const EDITOR_IN_THREAD_FILES = 256;
 
-  /** The open document for a root-relative path, if any. */
-  document(path: string): vscode.TextDocument | undefined {
-    const uri = vscode.Uri.joinPath(this.folder, path).toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-  }
-
-  async read(path: string): Promise<Uint8Array | undefined> {
-    const doc = this.document(path);
-    if (doc && !doc.isClosed) return encoder.encode(doc.getText());
-    return this.disk.read(path);
-  }
-
-  async size(path: string): Promise<number | undefined> {
-    const doc = this.document(path);
-    if (doc && !doc.isClosed) return doc.getText().length;
-    return this.disk.size?.(path);
+export class VscodeWorkspaceHost extends BufferedHost {
+  constructor(folder: vscode.Uri) {
+    super(new NodeHost(folder.fsPath, { inThreadMaxFiles: EDITOR_IN_THREAD_FILES }), { buffers: () => openBuffers(folder), excludes: () => configuredExcludes(folder) });
   }
 }

@@ -28,10 +28,10 @@ describe('NodeHost', function () {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('builds the same index with and without worker threads', async () => {
+  it('builds the same index with and without worker threads, and in-thread for a small tree', async () => {
     const results = [];
-    for (const workers of [0, 2]) {
-      const host = new NodeHost(root, { workers });
+    for (const [workers, inThreadMaxFiles] of [[0, 0], [2, 0], [2, 10_000]]) {
+      const host = new NodeHost(root, { workers, inThreadMaxFiles });
       try {
         const index = new WorkspaceIndex(host, { maxFileSize: 2048 });
         await index.build();
@@ -45,6 +45,7 @@ describe('NodeHost', function () {
       }
     }
     assert.deepEqual(results[0], results[1]);
+    assert.deepEqual(results[0], results[2]);
     const r = results[0];
     assert.ok(!r.files.includes('dist/out.js'));
     assert.equal(r.files.length, 1 + 3 + 2 + 600);

@@ -83,11 +83,19 @@ function isDirectiveLike(word: string): boolean {
   let v = wordVerdicts.get(word);
   if (v === undefined) {
     v = directiveKind(word) !== undefined || typoOf(word) !== undefined;
-    if (wordVerdicts.size > 4096) wordVerdicts.clear();
+    if (wordVerdicts.size > 16384) wordVerdicts.clear();
     wordVerdicts.set(word, v);
   }
   return v;
 }
+
+/**
+ * Lengths of the `@word`s the tag scanner can report: the directives (4, 6 and 11 letters, any case) and their
+ * typos within typoOf's edit-distance limits (debt ±1, intent and intent-file ±2). Shorter or longer words are
+ * skipped on the bytes, without building a string (JSDoc/Javadoc `@param`-style words are most `@`s of a tree).
+ */
+const DIRECTIVE_MIN_LENGTH = 4;
+const DIRECTIVE_MAX_LENGTH = 13;
 
 /** True when some `@` in the bytes starts a word the tag scanner would report on. */
 function hasDirectiveLike(bytes: Uint8Array): boolean {
@@ -97,9 +105,9 @@ function hasDirectiveLike(bytes: Uint8Array): boolean {
     let j = at + 1;
     const c0 = j < n ? bytes[j] : 0;
     if ((c0 >= 0x41 && c0 <= 0x5a) || (c0 >= 0x61 && c0 <= 0x7a)) {
-      while (j < n && j - at <= 17 && isWordByte(bytes[j])) j++;
-      // typoOf rejects words longer than 16 characters; the directives are shorter.
-      if (j - at - 1 <= 16) {
+      while (j < n && j - at <= DIRECTIVE_MAX_LENGTH + 1 && isWordByte(bytes[j])) j++;
+      const length = j - at - 1;
+      if (length >= DIRECTIVE_MIN_LENGTH && length <= DIRECTIVE_MAX_LENGTH) {
         let word = '';
         for (let k = at + 1; k < j; k++) word += String.fromCharCode(bytes[k]);
         if (isDirectiveLike(word)) return true;
@@ -159,9 +167,13 @@ export function countLinesWith(bytes: Uint8Array, literals: readonly Uint8Array[
  * maxFileSize bytes means too large. Never throws.
  */
 export function scanFileBytes(path: string, bytes: Uint8Array, options: FileScanOptions = {}): FileScanOutcome {
+  const byPath = skipByPath(path);
+  return byPath ? { kind: 'skipped', reason: byPath } : scanReadBytes(path, bytes, options);
+}
+
+/** scanFileBytes for a path that skipByPath already let through (the walker's scan loop checks it first). */
+export function scanReadBytes(path: string, bytes: Uint8Array, options: FileScanOptions = {}): FileScanOutcome {
   try {
-    const byPath = skipByPath(path);
-    if (byPath) return { kind: 'skipped', reason: byPath };
     if (bytes.length > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return { kind: 'skipped', reason: 'tooLarge' };
     if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary' };
     if (looksMinified(path, bytes)) return { kind: 'skipped', reason: 'minified' };

@@ -20,6 +20,7 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   constructor(private readonly services: Services) {
     this.subscriptions = [
       services.sessions.onDidChange(() => this.emitter.fire()),
+      services.symbols.onDidRefine(() => this.emitter.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${ConfigSection}.codeLens.enabled`)) this.emitter.fire();
       }),
