@@ -5,12 +5,14 @@ import { formatText, reaches, summarize, toJsonFinding, type FailOn } from '../c
 import { findingsMarkdown } from '../core/findings/markdown';
 import { toSarif } from '../core/findings/sarif';
 import { DEFAULT_MAX_FILE_SIZE, type SkipReason } from '../core/index/fileScan';
+import { sortFindings } from '../core/analysis/codeFindings';
 import { IntentProject } from '../core/project';
 import type { Finding } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { readBounded } from '../node/boundedRead';
 import { NodeHost } from '../node/nodeHost';
 import { CliError, type CliIo } from './io';
+import { lockCheckFindings } from './lock';
 import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -34,7 +36,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
 
   const project = await IntentProject.open(new NodeHost(root), { maxFileSize, exclude: values.exclude });
-  const all = project.findings();
+  const all = sortFindings([...project.findings(), ...(await lockCheckFindings(project))]);
 
   if (values['write-baseline']) {
     writeBaseline(resolve(io.cwd, values['write-baseline']), all);

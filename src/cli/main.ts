@@ -5,6 +5,7 @@ import { runExplain } from './explain';
 import { CliError, processIo, type CliIo } from './io';
 import { HELP } from './help';
 import { cleanText } from '../core/untrusted/text';
+import { runAccept, runLock } from './lock';
 import { runReport } from './report';
 import { runReview } from './review';
 
@@ -13,6 +14,8 @@ export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<num
   explain: runExplain,
   review: runReview,
   report: runReport,
+  lock: runLock,
+  accept: runAccept,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -19,7 +19,8 @@ export type FindingCode =
   | 'IL001' | 'IL002' | 'IL003' | 'IL004' | 'IL005' | 'IL009'
   | 'IL010' | 'IL011' | 'IL012'
   | 'IL020' | 'IL021' | 'IL022'
-  | 'IL030' | 'IL031' | 'IL032';
+  | 'IL030' | 'IL031' | 'IL032'
+  | 'IL040' | 'IL041' | 'IL042' | 'IL043';
 
 /** A machine-applicable repair the editor offers as a quick fix. */
 export type FindingFix =

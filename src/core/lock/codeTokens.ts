@@ -1,0 +1,141 @@
+// The code of a link as tokens that ignore formatting: comments and whitespace dropped, quotes unified,
+// trailing commas and JS semicolons dropped, identifiers renamed by first occurrence (so a rename is not a change).
+import { languageForPath, type LanguageSyntax, type StringSyntax } from '../tags/languages';
+
+/** Words kept as they are (not renamed): keywords and built-in types of the languages the CLI parses. */
+const KEYWORDS = new Set(
+  (
+    'abstract and as assert async await base bool boolean break byte case catch chan char checked class const continue ' +
+    'crate debugger decimal declare def default defer del delete do double dyn elif else enum except explicit export ' +
+    'extends extern false fallthrough final finally float fn for foreach from func function get global go goto if impl ' +
+    'implements import in instanceof int interface internal is keyof lambda let long loop map match mod module move mut ' +
+    'namespace new nil nonlocal None not null number object operator or out override package params pass private ' +
+    'protected pub public raise readonly record ref return sealed select self Self set short static str string struct ' +
+    'super switch symbol synchronized this throw throws trait transient True False true try type typeof uint ulong ' +
+    'undefined unique unknown unsafe use using var virtual void volatile where while with yield any never satisfies u8 ' +
+    'u16 u32 u64 i8 i16 i32 i64 f32 f64 usize isize'
+  ).split(' '),
+);
+
+const WORD = /[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/y;
+const NUMBER = /\d[\w.]*/y;
+const CLOSERS = new Set([')', ']', '}']);
+
+export interface CodeTokens {
+  /** Tokens with identifiers renamed `$0`, `$1`, … by first occurrence. */
+  readonly tokens: string[];
+  /** The same tokens with identifiers as written (for similarity: one new name must not shift every alias). */
+  readonly plain: string[];
+  /** Offset in the text where each token starts (parallel to `tokens`). */
+  readonly starts: number[];
+}
+
+/**
+ * Tokens of `text` (a symbol's code or a whole file) for the language of `path`. Bounded: at most
+ * `maxTokens` tokens are produced (the rest of a huge file does not count).
+ */
+export function codeTokens(text: string, path: string, maxTokens = 200_000): CodeTokens {
+  const syntax = languageForPath(path);
+  const jsLike = syntax?.id === 'javascript';
+  const python = syntax?.id === 'python';
+  const raw: string[] = [];
+  const rawStarts: number[] = [];
+  const rawPlain: string[] = [];
+  const push = (token: string, at: number, written = token): void => {
+    raw.push(token);
+    rawStarts.push(at);
+    rawPlain.push(written);
+  };
+  const names = new Map<string, string>();
+  let i = 0;
+  const n = text.length;
+  outer: while (i < n && raw.length < maxTokens) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff) {
+      i++;
+      continue;
+    }
+    if (syntax) {
+      for (const open of syntax.line) {
+        if (text.startsWith(open, i) && (!syntax.lineCommentNeedsSpace || i === 0 || /\s/.test(text[i - 1]))) {
+          const end = text.indexOf('\n', i);
+          i = end < 0 ? n : end;
+          continue outer;
+        }
+      }
+      for (const block of syntax.block) {
+        if (text.startsWith(block.open, i)) {
+          const end = text.indexOf(block.close, i + block.open.length);
+          i = end < 0 ? n : end + block.close.length;
+          continue outer;
+        }
+      }
+      const str = stringAt(syntax, text, i);
+      if (str) {
+        const end = stringEnd(text, i + str.open.length, str);
+        const body = text.slice(i + str.open.length, Math.max(i + str.open.length, end - str.close.length));
+        // A Python triple-quoted string is a docstring (or text): prose, like a comment.
+        if (!(python && str.open.length === 3)) push('"' + body, i);
+        i = end;
+        continue;
+      }
+    }
+    WORD.lastIndex = i;
+    const word = WORD.exec(text);
+    if (word) {
+      const w = word[0];
+      let alias = KEYWORDS.has(w) ? w : names.get(w);
+      if (alias === undefined) names.set(w, (alias = '$' + names.size));
+      push(alias, i, w);
+      i += w.length;
+      continue;
+    }
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(text);
+    if (num) {
+      push(num[0], i);
+      i += num[0].length;
+      continue;
+    }
+    const ch = text[i];
+    if (!(jsLike && ch === ';')) push(ch, i);
+    i++;
+  }
+  // A trailing comma before a closing bracket is formatting (prettier adds and removes them).
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  const plain: string[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    if (raw[k] === ',' && k + 1 < raw.length && CLOSERS.has(raw[k + 1])) continue;
+    tokens.push(raw[k]);
+    starts.push(rawStarts[k]);
+    plain.push(rawPlain[k]);
+  }
+  return { tokens, plain, starts };
+}
+
+function stringAt(syntax: LanguageSyntax, text: string, i: number): StringSyntax | undefined {
+  for (const s of syntax.strings) {
+    if (!text.startsWith(s.open, i)) continue;
+    if (s.needsBoundary && i > 0 && /\w/.test(text[i - 1])) continue;
+    // Rust lifetimes and Haskell primes: `'a` with no closing quote right after one char is not a literal.
+    if (syntax.charLiteralHeuristic && s.open === "'" && !/^'(\\.|[^'\\])'/.test(text.slice(i, i + 4))) continue;
+    return s;
+  }
+  return undefined;
+}
+
+/** Offset just past the string's closing delimiter (or the end of the line / text when unterminated). */
+function stringEnd(text: string, from: number, s: StringSyntax): number {
+  let i = from;
+  while (i < text.length) {
+    if (s.escape && text[i] === s.escape) {
+      i += 2;
+      continue;
+    }
+    if (text.startsWith(s.close, i)) return i + s.close.length;
+    if (!s.multiline && text[i] === '\n') return i;
+    i++;
+  }
+  return text.length;
+}

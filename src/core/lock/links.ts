@@ -1,0 +1,138 @@
+// Today's links of a workspace, each with its place in the lock (`at`) and its fingerprints: tag links bound to
+// a symbol (found by its path `Class.method`, not its line), file tags, and scope links (item side only).
+import { attributeTags } from '../tags/attribution';
+import type { IntentItem, Range, Tag } from '../types';
+import { codeFingerprint, type CodeFingerprint } from './codeFingerprint';
+import { codeTokens } from './codeTokens';
+import { fingerprint64 } from './hash';
+import { itemFields, itemFingerprint, type ItemFields } from './itemFingerprint';
+import type { LockFile, LockSource } from './source';
+
+export type LinkKind = 'symbol' | 'file' | 'scope';
+
+export interface CurrentLink {
+  readonly id: string;
+  readonly at: string;
+  readonly kind: LinkKind;
+  /** Where findings about the link go: the ID in the tag, or in the scope's `serves`. */
+  readonly file: string;
+  readonly range: Range;
+  /** `Class.method` for a symbol link. */
+  readonly symbol?: string;
+  /** The bound code (symbol links), for peeking. */
+  readonly codeRange?: Range;
+  readonly code?: CodeFingerprint;
+  /** Whole-file hash (see fileHash). */
+  readonly fileHash?: string;
+}
+
+/** Tags that link code to an item (`@debt` anchors are not claims about what code serves). */
+export function isLinkTag(tag: Tag): boolean {
+  return tag.kind === 'intent' || tag.kind === 'intent-file';
+}
+
+export function itemState(item: IntentItem): { fields: ItemFields; fingerprint: string } {
+  const fields = itemFields(item);
+  return { fields, fingerprint: itemFingerprint(item.kind, fields) };
+}
+
+/** The path part of an `at` (before the symbol path), or undefined for a scope link. */
+export function atFile(at: string): string | undefined {
+  if (at.startsWith('scope:')) return undefined;
+  const hash = at.lastIndexOf('#');
+  return hash < 0 ? at : at.slice(0, hash);
+}
+
+function lineOffsets(text: string): number[] {
+  const out = [0];
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) out.push(k + 1);
+  return out;
+}
+
+/**
+ * A hash of the whole file's normalised code plus where each link tag sits in it: equal means the same code
+ * and the same tags on the same code, so its links are those of review time and need no parse.
+ */
+export function fileHash(file: string, text: string, tags: readonly Tag[]): string {
+  const offsets = lineOffsets(text);
+  const { tokens, starts } = codeTokens(text, file);
+  const marks = tags.filter(isLinkTag).map((t) => {
+    const at = (offsets[t.range.start.line] ?? 0) + t.range.start.character;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return `${t.ids.map((r) => r.id).join(',')}@${lo}`;
+  });
+  return fingerprint64(tokens.join(' ') + '\n' + marks.sort().join('\n'));
+}
+
+/** The tag links of one file, deduplicated (two tags naming the same ID on the same symbol are one link). */
+export function fileLinks(source: Pick<LockSource, 'graph'>, file: string, tags: readonly Tag[], content: LockFile): CurrentLink[] {
+  const linkTags = tags.filter(isLinkTag);
+  if (linkTags.length === 0) return [];
+  const offsets = lineOffsets(content.text);
+  const offset = (p: Range['start']): number => Math.min((offsets[p.line] ?? content.text.length) + p.character, content.text.length);
+  const hash = fileHash(file, content.text, tags);
+  let wholeFile: CodeFingerprint | undefined;
+  const out = new Map<string, CurrentLink>();
+  const seenPaths = new Map<string, unknown>();
+  for (const { tag, target } of attributeTags(linkTags, content.symbols, content.text)) {
+    let at = file;
+    let symbol: string | undefined;
+    let code: CodeFingerprint;
+    let codeRange: Range | undefined;
+    if (target.kind === 'symbol') {
+      const node = target.path[target.path.length - 1];
+      symbol = target.path.map((s) => s.name).join('.');
+      // Overloads share a path: the second and later get `~2`, `~3` in source order.
+      let n = 1;
+      let key = symbol;
+      while (seenPaths.has(key) && seenPaths.get(key) !== node) key = `${symbol}~${++n}`;
+      seenPaths.set(key, node);
+      at = `${file}#${key}`;
+      // From the start of the name's line (decorators and leading comments are not the symbol's code; editors
+      // and tree-sitter disagree on whether they belong to its range) to the end of its body.
+      const start = { line: node.selectionRange.start.line, character: 0 };
+      codeRange = { start, end: node.range.end };
+      code = codeFingerprint(content.text.slice(offset(start), offset(node.range.end)), file, false);
+    } else {
+      code = wholeFile ??= codeFingerprint(content.text, file, true);
+    }
+    for (const ref of tag.ids) {
+      if (!source.graph.items.has(ref.id)) continue;
+      const k = `${ref.id}\u0000${at}`;
+      if (out.has(k)) continue;
+      out.set(k, { id: ref.id, at, kind: target.kind === 'symbol' ? 'symbol' : 'file', file, range: ref.range, ...(symbol ? { symbol } : {}), ...(codeRange ? { codeRange } : {}), code, fileHash: hash });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Scope links: one per `serves` entry of every scope, item side only. */
+export function scopeLinks(source: Pick<LockSource, 'graph'>): CurrentLink[] {
+  const out: CurrentLink[] = [];
+  for (const scope of source.graph.scopes) {
+    const at = `scope:${scope.source.manifest}#${scope.paths.join(',')}`;
+    scope.serves.forEach((id, i) => {
+      if (!source.graph.items.has(id)) return;
+      out.push({ id, at, kind: 'scope', file: scope.source.manifest, range: scope.servesRanges?.[i] ?? scope.source.range });
+    });
+  }
+  return out;
+}
+
+/** Every current link of the workspace (parses each tagged file). */
+export async function currentLinks(source: LockSource): Promise<CurrentLink[]> {
+  const out: CurrentLink[] = [];
+  for (const [file, tags] of source.taggedFiles()) {
+    if (!tags.some(isLinkTag)) continue;
+    const content = await source.file(file);
+    if (content) out.push(...fileLinks(source, file, tags, content));
+  }
+  out.push(...scopeLinks(source));
+  return out;
+}
