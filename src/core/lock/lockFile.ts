@@ -146,10 +146,14 @@ export function entryLine(e: LockEntry): string {
   return JSON.stringify(o);
 }
 
-/** The whole lock: header, then one line per entry sorted by ID then place (byte order, locale-free). */
+/**
+ * The whole lock: header, then one line per entry sorted by ID then place (byte order, locale-free), each
+ * followed by a blank line — git's merge conflicts on changes to adjacent lines, so two branches that accept
+ * neighbouring links would clash without it.
+ */
 export function serializeLock(entries: Iterable<LockEntry>): string {
   const sorted = [...entries].sort((a, b) => cmp(a.id, b.id) || cmp(a.at, b.at));
-  return [...LOCK_HEADER, ...sorted.map(entryLine)].join('\n') + '\n';
+  return [...LOCK_HEADER, '', ...sorted.map((e) => entryLine(e) + '\n')].join('\n');
 }
 
 function cmp(a: string, b: string): number {
