@@ -2,6 +2,7 @@
 // | --all` (re-confirm links after review), plus the lock findings `check` adds when a lock exists.
 import { join } from 'node:path';
 import { acceptLinks, currentLinks, evaluateLock, finderSymbols, indexLockSource, LOCK_NAME, readLock, selectLinks, type LockSource, type ParsedLock } from '../core/lock';
+import { suspectSummary, type SuspectSummary } from '../core/lock/summary';
 import { matchLinks } from '../core/lock/suspects';
 import { IntentProject } from '../core/project';
 import type { Finding } from '../core/types';
@@ -20,6 +21,24 @@ export async function lockCheckFindings(project: IntentProject): Promise<Finding
   const read = await readLock(project.host);
   if (!read) return [];
   return [...(await evaluateLock(sourceOf(project), read.lock, { fast: true })).findings];
+}
+
+/** Suspect links of a folder for review and report, or undefined when it has no intent.lock. */
+export async function lockSummary(project: IntentProject): Promise<SuspectSummary | undefined> {
+  const read = await readLock(project.host);
+  if (!read) return undefined;
+  const evaluation = await evaluateLock(sourceOf(project), read.lock, { fast: true });
+  return suspectSummary(evaluation.statuses, project.graph);
+}
+
+/** `lockSummary` for a folder the caller has not opened (review opens its sides through git). */
+export async function folderLockSummary(root: string): Promise<SuspectSummary | undefined> {
+  const host = new NodeHost(root);
+  try {
+    return await lockSummary(await IntentProject.open(host));
+  } finally {
+    host.dispose();
+  }
 }
 
 /** The lock as it is, refusing to rewrite one that does not parse (never silently rewritten). */
