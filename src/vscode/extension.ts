@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { registerCommands } from './commands';
 import { registerEditorFeatures } from './editor';
+import { registerLock } from './lock';
+import { LockStates } from './lock/lockState';
 import { ConfigSection, ContextKey } from './ids';
 import { registerReview } from './review';
 import type { Feature, Services } from './services';
@@ -22,9 +24,10 @@ class ExtensionRoot implements vscode.Disposable {
     const settings = (scope?: vscode.ConfigurationScope) => readSettings(vscode.workspace.getConfiguration(ConfigSection, scope));
     const symbols = new EditorSymbols(new TreeSitterSymbolFinder());
     const sessions = this.own(new SessionManager(() => settings(), symbols, log));
-    this.services = { context, sessions, symbols, log, settings };
+    const locks = this.own(new LockStates(sessions, new TreeSitterSymbolFinder(), log));
+    this.services = { context, sessions, symbols, log, settings, locks };
 
-    const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services)];
+    const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services), registerLock(this.services)];
     const handlers: Record<string, (...args: any[]) => unknown> = {};
     for (const feature of features) {
       this.own(feature.disposable);

@@ -1,6 +1,7 @@
 // One session per workspace folder: its index and manifest graph, kept current from file events and unsaved
 // edits in one debounced batch, firing one change event per batch. Providers and views only read from it.
 import * as vscode from 'vscode';
+import { sortFindings } from '../core/analysis/codeFindings';
 import type { EffectiveIntent } from '../core/analysis/effectiveIntent';
 import { buildGraph } from '../core/manifest/buildGraph';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
@@ -25,6 +26,8 @@ export class FolderSession implements vscode.Disposable {
   private modelValue: CodeModel | undefined;
   /** Tag bindings per file version, kept across the models of this folder. */
   private readonly bindings = new BindingCache();
+  /** IL040–IL043 from the folder's intent.lock (LockStates evaluates it after each change). */
+  private lockFindings: readonly Finding[] = [];
   /** Last text of each manifest that parsed, so a syntax error keeps the last good items working. */
   private readonly lastGood = new Map<string, string>();
   /** Queued paths: true when the file was deleted, false when created or changed. */
@@ -162,7 +165,15 @@ export class FolderSession implements vscode.Disposable {
 
   /** Every finding of the folder (manifests and code), computed once per change. */
   findings(): readonly Finding[] {
-    return this.model.findings();
+    const base = this.model.findings();
+    return this.lockFindings.length ? sortFindings([...base, ...this.lockFindings]) : base;
+  }
+
+  /** Replaces the lock's findings; fires a change (with no files) when they differ. */
+  setLockFindings(findings: readonly Finding[]): void {
+    if (JSON.stringify(findings) === JSON.stringify(this.lockFindings)) return;
+    this.lockFindings = findings;
+    this.emitter.fire({ session: this, files: [], graphChanged: false });
   }
 
   /** A code file's tags and markers, from the model (manifests and other non-code files have none). */
