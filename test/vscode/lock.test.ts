@@ -98,6 +98,14 @@ describe('suspect links (intent.lock)', function () {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Suspect link.*kr:search-latency-p95 changed since this link was reviewed/);
     assert.match(text, /`target: 300 → 250`/);
+
+    // The Objectives tree counts the KR's suspect links.
+    const tree = (await api()).testing.objectivesTree as vscode.TreeDataProvider<{ ref?: { id?: string } }>;
+    const roots = (await tree.getChildren()) ?? [];
+    const krs = (await tree.getChildren(roots[0])) ?? [];
+    const kr = krs.find((n) => n.ref?.id === ID);
+    assert.ok(kr, 'KR not in the tree');
+    assert.match(String((await tree.getTreeItem(kr)).description), /⚠ 1 suspect link$/);
   });
 
   it('the walk-through command opens the code, shows the diff and accepts the link', async () => {
