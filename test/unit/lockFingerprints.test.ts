@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { codeFingerprint, compareCode } from '../../src/core/lock/codeFingerprint';
 import { describeChange, diffFields, itemFields, itemFingerprint } from '../../src/core/lock/itemFingerprint';
+import { symbolName } from '../../src/core/lock/links';
 import { buildGraph } from '../../src/core/manifest/buildGraph';
 import type { IntentItem } from '../../src/core/types';
 
@@ -103,8 +104,28 @@ describe('lock: code fingerprints', () => {
     }
   });
 
+  it('TypeScript: what prettier rewrites does not count (union pipes, grouping and arrow parentheses, templates)', () => {
+    assert.ok(same('a.ts', 'function f(n:\n  | A\n  | B,\n): void {}', 'function f(n: A | B): void {}'));
+    assert.ok(same('a.ts', 'function f<\n  N extends A | B,\n>(x: N) {}', 'function f<N extends\n | A\n | B>(x: N) {}'));
+    assert.ok(same('a.ts', 'function f() { if (!(a && b)) return (c || d); }', 'function f() { if (!(a && b)) return c || d }'));
+    assert.ok(same('a.ts', 'const g = () => xs.map((x) => x + 1);', 'const g = () => xs.map(x => x + 1)'));
+    assert.ok(same('a.ts', 'function f() { return `${p} > ${[a, b,].join(\', \')}`; }', 'function f() { return `${p} > ${[a, b].join(", ")}` }'));
+    // …but a call's arguments and an operator's operands still count.
+    assert.ok(!same('a.ts', 'function f() { return g(a) * b; }', 'function f() { return g(a * b); }'));
+    assert.ok(!same('a.ts', 'function f() { return a || b; }', 'function f() { return a | b; }'));
+  });
+
   it('a changed string literal or constant is a change (not formatting)', () => {
     assert.ok(!same('a.ts', 'const a = "x";', "const a = 'y';"));
     assert.ok(same('a.ts', 'const a = "x";', "const a = 'x'"));
+  });
+});
+
+describe('lock: symbol paths', () => {
+  it('ignore the quotes and layout of string and computed member names', () => {
+    assert.equal(symbolName("'FunctionDeclaration:exit'"), 'FunctionDeclaration:exit');
+    assert.equal(symbolName('"FunctionDeclaration:exit"'), 'FunctionDeclaration:exit');
+    assert.equal(symbolName("[sel(\n  'A > B',\n)]"), symbolName('[sel("A > B")]'));
+    assert.equal(symbolName('search'), 'search');
   });
 });

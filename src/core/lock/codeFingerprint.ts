@@ -31,6 +31,8 @@ function signature(tokens: readonly string[], path: string): string[] {
   let depth = 0;
   const out: string[] = [];
   for (const t of tokens) {
+    // Exporting a declaration does not change what it does.
+    if (depth === 0 && out.length === 0 && (t === 'export' || t === 'default')) continue;
     if (depth === 0 && (python ? t === ':' && out.includes(')') : BODY_OPENERS.has(t))) break;
     if (t === '(' || t === '[' || t === '<') depth++;
     else if ((t === ')' || t === ']' || t === '>') && depth > 0) depth--;

@@ -20,6 +20,11 @@ const KEYWORDS = new Set(
 const WORD = /[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/y;
 const NUMBER = /\d[\w.]*/y;
 const CLOSERS = new Set([')', ']', '}']);
+/** After these a `(` only groups (`return (a && b)`); after a word, `)`, `]` or `>` it is a call or syntax. */
+const GROUP_AFTER = new Set(['return', 'typeof', 'await', 'yield', 'void', 'in', 'of', 'case', 'throw', 'else', 'not', 'and', 'or']);
+const CALL_AFTER = new Set([')', ']', '>', '$']);
+/** Where a `|` or `&` starts a type rather than continues an expression. */
+const LEADS_TYPE = new Set([':', '=', '(', '<', ',', 'extends']);
 
 export interface CodeTokens {
   /** Tokens with identifiers renamed `$0`, `$1`, … by first occurrence. */
@@ -49,6 +54,30 @@ export function codeTokens(text: string, path: string, maxTokens = 200_000): Cod
   const names = new Map<string, string>();
   let i = 0;
   const n = text.length;
+  // A template literal: its text parts are strings, its `${…}` parts are code (formatters rewrite them).
+  const pushTemplate = (body: string, at: number): void => {
+    let k = 0;
+    let text = '';
+    while (k < body.length) {
+      if (body[k] === '\\') {
+        text += body.slice(k, k + 2);
+        k += 2;
+      } else if (body.startsWith('${', k)) {
+        push('"' + text, at + k);
+        text = '';
+        let depth = 1;
+        let j = k + 2;
+        for (; j < body.length && depth > 0; j++) {
+          if (body[j] === '{') depth++;
+          else if (body[j] === '}') depth--;
+        }
+        const inner = codeTokens(body.slice(k + 2, j - 1), path, maxTokens);
+        for (let m = 0; m < inner.plain.length; m++) push(inner.plain[m], at + k + 2 + inner.starts[m]);
+        k = j;
+      } else text += body[k++];
+    }
+    push('"' + text, at + k);
+  };
   outer: while (i < n && raw.length < maxTokens) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff) {
@@ -75,7 +104,8 @@ export function codeTokens(text: string, path: string, maxTokens = 200_000): Cod
         const end = stringEnd(text, i + str.open.length, str);
         const body = text.slice(i + str.open.length, Math.max(i + str.open.length, end - str.close.length));
         // A Python triple-quoted string is a docstring (or text): prose, like a comment.
-        if (!(python && str.open.length === 3)) push('"' + body, i);
+        if (str.interpolation) pushTemplate(body, i + str.open.length);
+        else if (!(python && str.open.length === 3)) push('"' + body, i);
         i = end;
         continue;
       }
@@ -101,13 +131,23 @@ export function codeTokens(text: string, path: string, maxTokens = 200_000): Cod
     if (!(jsLike && ch === ';')) push(ch, i);
     i++;
   }
-  // A trailing comma before a closing bracket is formatting (prettier adds and removes them).
+  // Formatting that formatters add and remove: a trailing comma before a closing bracket, grouping parentheses
+  // (not a call's or a statement's: `f(`, `if (`), a leading `|`/`&` of a multi-line union type.
   const tokens: string[] = [];
   const starts: number[] = [];
   const plain: string[] = [];
+  const dropped: boolean[] = [];
   for (let k = 0; k < raw.length; k++) {
-    if (raw[k] === ',' && k + 1 < raw.length && CLOSERS.has(raw[k + 1])) continue;
-    tokens.push(raw[k]);
+    const t = raw[k];
+    const prev = tokens.length ? tokens[tokens.length - 1] : undefined;
+    if (t === ',' && k + 1 < raw.length && (CLOSERS.has(raw[k + 1]) || (jsLike && raw[k + 1] === '>'))) continue;
+    if (jsLike && (t === '|' || t === '&') && prev !== undefined && LEADS_TYPE.has(prev) && raw[k + 1] !== t) continue;
+    if (t === '(') {
+      const group = prev === undefined || GROUP_AFTER.has(prev) || (!/^[\w$"]/.test(prev) && !CALL_AFTER.has(prev));
+      dropped.push(group);
+      if (group) continue;
+    } else if (t === ')' && dropped.length > 0 && dropped.pop()) continue;
+    tokens.push(t);
     starts.push(rawStarts[k]);
     plain.push(rawPlain[k]);
   }

@@ -36,6 +36,13 @@ export function itemState(item: IntentItem): { fields: ItemFields; fingerprint: 
   return { fields, fingerprint: itemFingerprint(item.kind, fields) };
 }
 
+/** A symbol's name in a path: quotes of a string-named member dropped (formatters switch quote styles). */
+export function symbolName(name: string): string {
+  const bare = /^(['"`]).*\1$/s.test(name) ? name.slice(1, -1) : name;
+  // Computed names (`[selector('a, b')]`) as formatters leave them: no whitespace, one quote style, no trailing comma.
+  return bare.replace(/\s+/g, '').replace(/"/g, "'").replace(/,([)\]])/g, '$1');
+}
+
 /** The path part of an `at` (before the symbol path), or undefined for a scope link. */
 export function atFile(at: string): string | undefined {
   if (at.startsWith('scope:')) return undefined;
@@ -87,7 +94,7 @@ export function fileLinks(source: Pick<LockSource, 'graph'>, file: string, tags:
     let codeRange: Range | undefined;
     if (target.kind === 'symbol') {
       const node = target.path[target.path.length - 1];
-      symbol = target.path.map((s) => s.name).join('.');
+      symbol = target.path.map((s) => symbolName(s.name)).join('.');
       // Overloads share a path: the second and later get `~2`, `~3` in source order.
       let n = 1;
       let key = symbol;
