@@ -11,6 +11,7 @@ import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
 import { DEFAULT_MARKERS, scanTags } from '../src/core/tags/tagScanner';
 import { RAW_TAG_LITERALS } from '../src/core/index/fileScan';
 import { ensureCorpus, prng, sourceText } from './corpus';
+import { lockFigures } from './lockBench';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -319,6 +320,17 @@ async function main(): Promise<void> {
     ),
     ['peak extra memory (maxRSS − RSS before build)', `${mem.peakExtraMB.toFixed(0)} MB`, `heap retained ${mem.heapRetainedMB.toFixed(0)} MB`, '≤ 120 MB'],
   ];
+  // ---------------------------------------------------------------- lock (issue 13) — owned by the lock work
+  // `check` with an intent.lock vs without on this tree (paired runs), and re-fingerprinting one edited function.
+  const lock = hasCli && !args.includes('--no-lock') ? await lockFigures(root, cli, RUNS) : undefined;
+  if (lock) {
+    const rf = lock.refingerprint;
+    rows.push(
+      [`CLI check with intent.lock (${lock.lockLinks} links) / without`, `${fmt(median(lock.checkWithMs))} / ${fmt(median(lock.checkWithoutMs))} ms`, `${lock.ratio.toFixed(2)}× (paired)`, '≤ 1.2×'],
+      [`re-fingerprint one edited tagged function (${rf.lines}-line TS)`, `p50 ${fmt(rf.p50)} ms`, `p90 ${fmt(rf.p90)} ms (whole file p90 ${fmt(rf.wholeFileP90)} ms)`, '< 5 ms p90'],
+    );
+  }
+  // ---------------------------------------------------------------- end of the lock block
   const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
   console.log(`\nmedian of ${RUNS} interleaved runs after a warm-up (ratios: median of ours/rg per run; of the medians: ${(inProc / rgMs).toFixed(2)}× in-process); ${ours[0].files} listed files, ${ours[0].entries} with tags/markers`);
   const loadNote = `load average ${load.toFixed(2)} on ${cpus} CPUs (median over the runs; now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`;
@@ -329,6 +341,7 @@ async function main(): Promise<void> {
     verification, runs: RUNS, rgMs: rgRuns, oursInProcessMs: ours.map((o) => o.ms), oursProcessMs: ours.map((o) => o.processMs),
     oursCpuMs: ours.map((o) => o.cpuMs), cliMs: hasCli ? cliRuns : 'skipped: no dist/cli.js',
     loadAverage1m: loads, ratioInProcess: pairedInProc, ratioProcess: pairedProc, ratioOfMediansInProcess: inProc / rgMs, incremental: inc, attribution: attr, memory: mem,
+    lock: lock ?? 'skipped',
   };
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync(path.join('bench-results', 'bench.json'), JSON.stringify(result, null, 2) + '\n');

@@ -14,6 +14,7 @@ export function entryFor(link: CurrentLink, item: IntentItem): LockEntry {
     fields,
     ...(link.code ? { code: link.code } : {}),
     ...(link.fileHash ? { file: link.fileHash } : {}),
+    ...(link.fileLinks ? { n: link.fileLinks } : {}),
   };
 }
 

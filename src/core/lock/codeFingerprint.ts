@@ -23,7 +23,16 @@ const BODY_OPENERS = new Set(['{', '=']);
 
 export function codeFingerprint(text: string, path: string, wholeFile: boolean): CodeFingerprint {
   const { tokens, plain } = codeTokens(text, path);
-  return { code: fingerprint64(tokens.join(' ')), sig: wholeFile ? '' : fingerprint64(signature(tokens, path).join(' ')), sketch: sketch(plain) };
+  let cached: string | undefined;
+  // The sketch costs most and is needed only to accept or when the code changed: computed on first read (an
+  // enumerable getter, so the lock line still includes it).
+  return {
+    code: fingerprint64(tokens.join(' ')),
+    sig: wholeFile ? '' : fingerprint64(signature(tokens, path).join(' ')),
+    get sketch() {
+      return (cached ??= sketch(plain));
+    },
+  };
 }
 
 function signature(tokens: readonly string[], path: string): string[] {

@@ -17,8 +17,24 @@ const KEYWORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/y;
-const NUMBER = /\d[\w.]*/y;
+/** Letters, `_`, `$` and non-ASCII start a word; digits continue one. */
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 0xc0;
+}
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || (c >= 48 && c <= 57);
+}
+
+const openers = new WeakMap<LanguageSyntax, Set<string>>();
+/** First characters of the language's comment and string openers: only there is a closer look needed. */
+function openerFirst(syntax: LanguageSyntax): Set<string> {
+  let set = openers.get(syntax);
+  if (!set) {
+    set = new Set([...syntax.line, ...syntax.block.map((b) => b.open), ...syntax.strings.map((s) => s.open)].map((o) => o[0]));
+    openers.set(syntax, set);
+  }
+  return set;
+}
 const CLOSERS = new Set([')', ']', '}']);
 /** After these a `(` only groups (`return (a && b)`); after a word, `)`, `]` or `>` it is a call or syntax. */
 const GROUP_AFTER = new Set(['return', 'typeof', 'await', 'yield', 'void', 'in', 'of', 'case', 'throw', 'else', 'not', 'and', 'or']);
@@ -84,7 +100,7 @@ export function codeTokens(text: string, path: string, maxTokens = 200_000): Cod
       i++;
       continue;
     }
-    if (syntax) {
+    if (syntax && openerFirst(syntax).has(text[i])) {
       for (const open of syntax.line) {
         if (text.startsWith(open, i) && (!syntax.lineCommentNeedsSpace || i === 0 || /\s/.test(text[i - 1]))) {
           const end = text.indexOf('\n', i);
@@ -110,21 +126,21 @@ export function codeTokens(text: string, path: string, maxTokens = 200_000): Cod
         continue;
       }
     }
-    WORD.lastIndex = i;
-    const word = WORD.exec(text);
-    if (word) {
-      const w = word[0];
+    if (isWordStart(c)) {
+      let j = i + 1;
+      while (j < n && isWordPart(text.charCodeAt(j))) j++;
+      const w = text.slice(i, j);
       let alias = KEYWORDS.has(w) ? w : names.get(w);
       if (alias === undefined) names.set(w, (alias = '$' + names.size));
       push(alias, i, w);
       i += w.length;
       continue;
     }
-    NUMBER.lastIndex = i;
-    const num = NUMBER.exec(text);
-    if (num) {
-      push(num[0], i);
-      i += num[0].length;
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && (isWordPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+      push(text.slice(i, j), i);
+      i = j;
       continue;
     }
     const ch = text[i];

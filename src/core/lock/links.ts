@@ -3,7 +3,6 @@
 import { attributeTags } from '../tags/attribution';
 import type { IntentItem, Range, Tag } from '../types';
 import { codeFingerprint, type CodeFingerprint } from './codeFingerprint';
-import { codeTokens } from './codeTokens';
 import { fingerprint64 } from './hash';
 import { itemFields, itemFingerprint, type ItemFields } from './itemFingerprint';
 import type { LockFile, LockSource } from './source';
@@ -22,8 +21,9 @@ export interface CurrentLink {
   /** The bound code (symbol links), for peeking. */
   readonly codeRange?: Range;
   readonly code?: CodeFingerprint;
-  /** Whole-file hash (see fileHash). */
+  /** Whole-file hash (see fileHash) and the number of links in the file. */
   readonly fileHash?: string;
+  readonly fileLinks?: number;
 }
 
 /** Tags that link code to an item (`@debt` anchors are not claims about what code serves). */
@@ -57,24 +57,11 @@ function lineOffsets(text: string): number[] {
 }
 
 /**
- * A hash of the whole file's normalised code plus where each link tag sits in it: equal means the same code
- * and the same tags on the same code, so its links are those of review time and need no parse.
+ * A hash of the file's bytes as read: equal means nothing in the file changed since its links were stamped with
+ * it, so they need no parse. Only a shortcut: any change (a reformat too) takes the full path.
  */
-export function fileHash(file: string, text: string, tags: readonly Tag[]): string {
-  const offsets = lineOffsets(text);
-  const { tokens, starts } = codeTokens(text, file);
-  const marks = tags.filter(isLinkTag).map((t) => {
-    const at = (offsets[t.range.start.line] ?? 0) + t.range.start.character;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return `${t.ids.map((r) => r.id).join(',')}@${lo}`;
-  });
-  return fingerprint64(tokens.join(' ') + '\n' + marks.sort().join('\n'));
+export function fileHash(text: string): string {
+  return fingerprint64(text);
 }
 
 /** The tag links of one file, deduplicated (two tags naming the same ID on the same symbol are one link). */
@@ -83,7 +70,7 @@ export function fileLinks(source: Pick<LockSource, 'graph'>, file: string, tags:
   if (linkTags.length === 0) return [];
   const offsets = lineOffsets(content.text);
   const offset = (p: Range['start']): number => Math.min((offsets[p.line] ?? content.text.length) + p.character, content.text.length);
-  const hash = fileHash(file, content.text, tags);
+  const hash = fileHash(content.text);
   let wholeFile: CodeFingerprint | undefined;
   const out = new Map<string, CurrentLink>();
   const seenPaths = new Map<string, unknown>();
@@ -116,7 +103,8 @@ export function fileLinks(source: Pick<LockSource, 'graph'>, file: string, tags:
       out.set(k, { id: ref.id, at, kind: target.kind === 'symbol' ? 'symbol' : 'file', file, range: ref.range, ...(symbol ? { symbol } : {}), ...(codeRange ? { codeRange } : {}), code, fileHash: hash });
     }
   }
-  return [...out.values()];
+  // Each link records how many links its file had, so the shortcut knows the entries cover the file.
+  return [...out.values()].map((l) => ({ ...l, fileLinks: out.size }));
 }
 
 /** Scope links: one per `serves` entry of every scope, item side only. */

@@ -28,8 +28,9 @@ export interface LockEntry {
   readonly fields: ItemFields;
   /** Code fingerprint at review time (tag links only). */
   readonly code?: CodeFingerprint;
-  /** Hash of the whole file's normalised tokens at review time (lets an unchanged file skip parsing). */
+  /** Hash of the whole file at review time and its number of links (an unchanged file then needs no parse). */
   readonly file?: string;
+  readonly n?: number;
 }
 
 export interface ParsedLock {
@@ -113,7 +114,7 @@ function isFieldValue(v: unknown): v is FieldValue {
 function checkEntry(value: unknown): LockEntry | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'id';
   const o = value as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!['id', 'at', 'item', 'fields', 'code', 'sig', 'sketch', 'file'].includes(k)) return k;
+  for (const k of Object.keys(o)) if (!['id', 'at', 'item', 'fields', 'code', 'sig', 'sketch', 'file', 'n'].includes(k)) return k;
   if (typeof o.id !== 'string' || !ID_PATTERN.test(o.id)) return 'id';
   if (typeof o.at !== 'string' || o.at === '' || o.at.length > 2000) return 'at';
   if (typeof o.item !== 'string' || !HEX16.test(o.item)) return 'item';
@@ -135,6 +136,10 @@ function checkEntry(value: unknown): LockEntry | string {
     if (typeof o.file !== 'string' || !HEX16.test(o.file)) return 'file';
     entry.file = o.file;
   }
+  if (o.n !== undefined) {
+    if (typeof o.n !== 'number' || !Number.isInteger(o.n) || o.n < 1 || o.n > MAX_LOCK_ENTRIES) return 'n';
+    entry.n = o.n;
+  }
   return entry;
 }
 
@@ -143,6 +148,7 @@ export function entryLine(e: LockEntry): string {
   const o: Record<string, unknown> = { id: e.id, at: e.at, item: e.item, fields: e.fields };
   if (e.code) Object.assign(o, { code: e.code.code, sig: e.code.sig, sketch: e.code.sketch });
   if (e.file) o.file = e.file;
+  if (e.n) o.n = e.n;
   return JSON.stringify(o);
 }
 

@@ -86,12 +86,12 @@ export async function linkStatuses(source: LockSource, lock: ParsedLock, options
   }
   const links: CurrentLink[] = [];
   for (const [file, tags] of source.taggedFiles()) {
-    const linkTags = tags.filter(isLinkTag);
-    if (linkTags.length === 0) continue;
+    if (!tags.some(isLinkTag)) continue;
     const entries = byFile.get(file);
-    if (entries && entriesCover(source, linkTags.length, entries)) {
+    if (entries && entriesCover(source, entries)) {
       const text = await source.text(file);
-      if (text !== undefined && entries.every((e) => e.file === fileHash(file, text, tags))) continue;
+      const hash = text === undefined ? undefined : fileHash(text);
+      if (entries.every((e) => e.file === hash)) continue;
     }
     const content = await source.file(file);
     if (content) links.push(...fileLinks(source, file, tags, content));
@@ -100,12 +100,11 @@ export async function linkStatuses(source: LockSource, lock: ParsedLock, options
   return matchLinks(links, lock, source.graph.items);
 }
 
-/** True when the entries of a file are as many as its link tags and none of their items changed. */
-function entriesCover(source: LockSource, tagCount: number, entries: readonly LockEntry[]): boolean {
-  if (entries.length !== tagCount) return false;
+/** True when the entries of a file are all its links (as counted when they were stamped) and no item changed. */
+function entriesCover(source: LockSource, entries: readonly LockEntry[]): boolean {
   return entries.every((e) => {
     const item = source.graph.items.get(e.id);
-    return !!item && itemState(item).fingerprint === e.item;
+    return e.n === entries.length && !!item && itemState(item).fingerprint === e.item;
   });
 }
 
