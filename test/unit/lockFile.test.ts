@@ -121,6 +121,15 @@ describe('lock: commands and findings (real files, real git)', () => {
     assert.deepEqual((await findings(repo.dir)).map((x) => x.code), ['IL042']);
   });
 
+  it('a renamed function with the same code is the same link; accept moves its entry to the new path', async () => {
+    await runCli(['lock', repo.dir], repo.dir);
+    repo.write('src/search.ts', SEARCH.replace(/search\(/g, 'findTalent('));
+    assert.deepEqual(await findings(repo.dir), []);
+    assert.equal((await runCli(['accept', 'kr:cycle', '--root', repo.dir], repo.dir)).code, 0);
+    const ats = readFileSync(join(repo.dir, 'intent.lock'), 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l).at);
+    assert.deepEqual(ats, ['src/search.ts#Notifier', 'src/search.ts#findTalent']);
+  });
+
   it('a corrupt lock is IL043 in check and is never rewritten by accept', async () => {
     await runCli(['lock', repo.dir], repo.dir);
     const path = join(repo.dir, 'intent.lock');
