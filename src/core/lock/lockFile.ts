@@ -2,7 +2,7 @@
 // branches that accept different links merge cleanly. Parsing is bounded and every bad line is a positioned
 // IL043; the good lines keep working, and nothing here ever rewrites a file that did not parse.
 import { msg } from '../l10n';
-import { ID_PATTERN } from '../manifest/manifestSchema';
+import { ID_PATTERN } from '../manifest/idSyntax';
 import type { Finding, Range } from '../types';
 import type { CodeFingerprint } from './codeFingerprint';
 import type { FieldValue, ItemFields } from './itemFingerprint';
