@@ -3,7 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { currentLinks, LinkCache } from '../../src/core/lock/links';
 import { parseLock, serializeLock } from '../../src/core/lock/lockFile';
+import { buildGraph } from '../../src/core/manifest/buildGraph';
+import { scanTags } from '../../src/core/tags/tagScanner';
 import { runCli, TempRepo } from './reviewGit';
 
 const MANIFEST = `version: 1
@@ -174,5 +177,34 @@ describe('lock: commands and findings (real files, real git)', () => {
     const text = readFileSync(join(repo.dir, 'intent.lock'), 'utf8');
     assert.deepEqual(parseLock(text).findings, []);
     assert.deepEqual(await findings(repo.dir), []);
+  });
+});
+
+describe('lock: link cache (the editor)', () => {
+  it('parses a file again only when its version or the graph changes', async () => {
+    const graph = buildGraph([{ path: 'intent.yaml', text: MANIFEST }]);
+    let version = 1;
+    let reads = 0;
+    const source = {
+      graph,
+      *taggedFiles() {
+        yield ['src/search.ts', scanTags(SEARCH, 'src/search.ts').tags] as const;
+      },
+      text: async () => SEARCH,
+      file: async () => {
+        reads++;
+        return { text: SEARCH, symbols: undefined };
+      },
+      version: () => version,
+    };
+    const cache = new LinkCache();
+    const first = await currentLinks(source, cache);
+    assert.equal((await currentLinks(source, cache)).length, first.length);
+    assert.equal(reads, 1);
+    version = 2;
+    await currentLinks(source, cache);
+    assert.equal(reads, 2);
+    await currentLinks({ ...source, graph: buildGraph([{ path: 'intent.yaml', text: MANIFEST }]) }, cache);
+    assert.equal(reads, 3);
   });
 });

@@ -2,13 +2,13 @@
 // links, and select links to accept by ID or place.
 import type { WorkspaceHost } from '../host';
 import type { Finding } from '../types';
-import type { CurrentLink } from './links';
+import type { CurrentLink, LinkCache } from './links';
 import { LOCK_NAME, MAX_LOCK_BYTES, parseLock, type ParsedLock } from './lockFile';
 import type { LockSource } from './source';
 import { linkStatuses, lockFindings, type LinkStatus } from './suspects';
 
 export { acceptLinks } from './accept';
-export { currentLinks, type CurrentLink } from './links';
+export { currentLinks, LinkCache, type CurrentLink } from './links';
 export { LOCK_NAME, parseLock, serializeLock, type LockEntry, type ParsedLock } from './lockFile';
 export { indexLockSource, finderSymbols, type LockSource } from './source';
 export { isSuspect, isUnreviewed, linkStatuses, lockFindings, type LinkStatus } from './suspects';
@@ -30,7 +30,7 @@ export interface LockEvaluation {
   readonly findings: readonly Finding[];
 }
 
-export async function evaluateLock(source: LockSource, lock: ParsedLock, options: { fast?: boolean } = {}): Promise<LockEvaluation> {
+export async function evaluateLock(source: LockSource, lock: ParsedLock, options: { fast?: boolean; cache?: LinkCache } = {}): Promise<LockEvaluation> {
   const statuses = await linkStatuses(source, lock, options);
   return { lock, statuses, findings: [...lock.findings, ...lockFindings(statuses, source.graph.items)] };
 }

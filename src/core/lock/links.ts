@@ -120,14 +120,47 @@ export function scopeLinks(source: Pick<LockSource, 'graph'>): CurrentLink[] {
   return out;
 }
 
-/** Every current link of the workspace (parses each tagged file). */
-export async function currentLinks(source: LockSource): Promise<CurrentLink[]> {
+/** Links of files by version, for sources that have versions (see LockSource.version). */
+export class LinkCache {
+  private readonly files = new Map<string, { version: number; graph: unknown; links: CurrentLink[] }>();
+
+  get(source: LockSource, file: string): CurrentLink[] | undefined {
+    const hit = this.files.get(file);
+    const version = source.version?.(file);
+    return hit && version !== undefined && hit.version === version && hit.graph === source.graph ? hit.links : undefined;
+  }
+
+  set(source: LockSource, file: string, links: CurrentLink[]): void {
+    const version = source.version?.(file);
+    if (version !== undefined) this.files.set(file, { version, graph: source.graph, links });
+  }
+
+  /** Forgets files that are no longer tagged. */
+  retain(files: ReadonlySet<string>): void {
+    for (const f of [...this.files.keys()]) if (!files.has(f)) this.files.delete(f);
+  }
+}
+
+/** The links of one tagged file, through the cache when given. */
+export async function linksOfFile(source: LockSource, file: string, tags: readonly Tag[], cache?: LinkCache): Promise<CurrentLink[]> {
+  const hit = cache?.get(source, file);
+  if (hit) return hit;
+  const content = await source.file(file);
+  const links = content ? fileLinks(source, file, tags, content) : [];
+  cache?.set(source, file, links);
+  return links;
+}
+
+/** Every current link of the workspace (parses each tagged file, unless the cache has it at this version). */
+export async function currentLinks(source: LockSource, cache?: LinkCache): Promise<CurrentLink[]> {
   const out: CurrentLink[] = [];
+  const seen = new Set<string>();
   for (const [file, tags] of source.taggedFiles()) {
     if (!tags.some(isLinkTag)) continue;
-    const content = await source.file(file);
-    if (content) out.push(...fileLinks(source, file, tags, content));
+    seen.add(file);
+    out.push(...(await linksOfFile(source, file, tags, cache)));
   }
+  cache?.retain(seen);
   out.push(...scopeLinks(source));
   return out;
 }

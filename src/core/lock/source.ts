@@ -21,6 +21,11 @@ export interface LockSource {
   text(file: string): Promise<string | undefined>;
   /** A file's text and symbols (undefined when unreadable). */
   file(file: string): Promise<LockFile | undefined>;
+  /**
+   * Optional: a number that changes whenever the file's content does (the index's rescan version). With it, a
+   * file's links are computed once per version and graph (the editor re-evaluates after every edit).
+   */
+  version?(file: string): number | undefined;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -28,9 +33,10 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 /** A LockSource over the index and a host (CLI: the NodeHost and tree-sitter; editor: its host and VS Code symbols). */
 export function indexLockSource(
   graph: IntentGraph,
-  index: Pick<WorkspaceIndex, 'allEntries'>,
+  index: Pick<WorkspaceIndex, 'allEntries'> & Partial<Pick<WorkspaceIndex, 'entry'>>,
   host: WorkspaceHost,
   symbols: (file: string, text: string) => Promise<readonly SymbolNode[] | undefined>,
+  options: { versioned?: boolean } = {},
 ): LockSource {
   const texts = new Map<string, Promise<string | undefined>>();
   const text = (file: string): Promise<string | undefined> => {
@@ -40,6 +46,7 @@ export function indexLockSource(
   };
   return {
     graph,
+    ...(options.versioned ? { version: (file: string) => index.entry?.(file)?.version } : {}),
     *taggedFiles() {
       for (const [file, entry] of index.allEntries()) {
         if (!isManifestPath(file) && entry.tags.length > 0) yield [file, entry.tags] as const;

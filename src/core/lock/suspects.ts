@@ -4,7 +4,7 @@ import { msg } from '../l10n';
 import type { Finding, IntentItem } from '../types';
 import { compareCode, type CodeChange } from './codeFingerprint';
 import { describeChange, diffFields, type FieldChange } from './itemFingerprint';
-import { atFile, currentLinks, fileHash, fileLinks, isLinkTag, itemState, scopeLinks, type CurrentLink } from './links';
+import { atFile, currentLinks, fileHash, fileLinks, isLinkTag, itemState, scopeLinks, type CurrentLink, type LinkCache } from './links';
 import { entryKey, type LockEntry, type ParsedLock } from './lockFile';
 import type { LockSource } from './source';
 
@@ -69,6 +69,8 @@ export function matchLinks(links: readonly CurrentLink[], lock: ParsedLock, item
 }
 
 export interface StatusOptions {
+  /** Links per file version (the editor keeps one per folder). */
+  readonly cache?: LinkCache;
   /**
    * Skip parsing files whose whole-file hash equals every lock entry of that file and whose entries cover it
    * (nothing there can be suspect or unreviewed); their reviewed links are then left out of the result.
@@ -78,7 +80,7 @@ export interface StatusOptions {
 
 /** The status of every current link (with `fast`, every link that is not plainly reviewed). */
 export async function linkStatuses(source: LockSource, lock: ParsedLock, options: StatusOptions = {}): Promise<LinkStatus[]> {
-  if (!options.fast) return matchLinks(await currentLinks(source), lock, source.graph.items);
+  if (!options.fast) return matchLinks(await currentLinks(source, options.cache), lock, source.graph.items);
   const byFile = new Map<string, LockEntry[]>();
   for (const e of lock.entries.values()) {
     const f = atFile(e.at);

@@ -2,7 +2,7 @@
 // the lens mark, the hover diff, the tree counts and the quick fix, and IL040–IL043 handed to the session's
 // findings. Symbols come from tree-sitter (as in the CLI) so the editor and `intent-lens` write the same lock.
 import * as vscode from 'vscode';
-import { evaluateLock, indexLockSource, readLock, type LinkStatus, type LockEvaluation, type ParsedLock } from '../../core/lock';
+import { evaluateLock, indexLockSource, LinkCache, readLock, type LinkStatus, type LockEvaluation, type ParsedLock } from '../../core/lock';
 import { suspectSummary, type SuspectSummary } from '../../core/lock/summary';
 import type { SymbolFinder } from '../../core/symbols/symbolFinder';
 import type { SymbolNode } from '../../core/types';
@@ -18,6 +18,8 @@ export class LockStates implements vscode.Disposable {
   private readonly states = new Map<FolderSession, FolderLock | undefined>();
   private readonly chains = new Map<FolderSession, Promise<void>>();
   private readonly symbolCache = new Map<string, { version: number; symbols: Promise<SymbolNode[] | undefined> }>();
+  /** Each folder's links per file version: an edit re-parses and re-fingerprints only the edited file. */
+  private readonly linkCaches = new Map<FolderSession, LinkCache>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -58,8 +60,10 @@ export class LockStates implements vscode.Disposable {
       const read = await readLock(session.host);
       let state: FolderLock | undefined;
       if (read) {
-        const source = indexLockSource(session.graph, session.index, session.host, (file, text) => this.symbols(session, file, text));
-        const evaluation = await evaluateLock(source, read.lock);
+        const source = indexLockSource(session.graph, session.index, session.host, (file, text) => this.symbols(session, file, text), { versioned: true });
+        let cache = this.linkCaches.get(session);
+        if (!cache) this.linkCaches.set(session, (cache = new LinkCache()));
+        const evaluation = await evaluateLock(source, read.lock, { cache });
         state = { lock: read.lock, evaluation, summary: suspectSummary(evaluation.statuses, session.graph) };
       }
       this.states.set(session, state);
