@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../node/atomicWrite';
 import { NodeHost } from '../node/nodeHost';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { CliError, type CliIo } from './io';
-import { folder, parse } from './options';
+import { parse, rootFolder } from './options';
 
 function sourceOf(project: IntentProject): LockSource {
   return indexLockSource(project.graph, project.index, project.host, finderSymbols(new TreeSitterSymbolFinder()));
@@ -62,7 +62,7 @@ function write(root: string, text: string): void {
 export async function runLock(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length > 1) throw new CliError(`expected at most one folder, got ${positionals.length}`);
-  const root = folder(io.cwd, positionals[0]);
+  const root = rootFolder(io.cwd, positionals[0])!;
   const project = await IntentProject.open(new NodeHost(root));
   const lock = await existingLock(project);
   const links = await currentLinks(sourceOf(project));
@@ -76,7 +76,7 @@ export async function runAccept(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { all: { type: 'boolean' }, root: { type: 'string' } });
   if (!values.all && positionals.length === 0) throw new CliError('name what to accept: an ID, PATH, PATH:LINE, or --all');
   if (values.all && positionals.length > 0) throw new CliError('--all accepts every link; do not name links with it');
-  const root = folder(io.cwd, values.root);
+  const root = rootFolder(io.cwd, values.root)!;
   const project = await IntentProject.open(new NodeHost(root));
   const lock = await existingLock(project);
   if (!lock) throw new CliError(`no ${LOCK_NAME} in ${root}: start one with intent-lens lock`);

@@ -1,6 +1,7 @@
 // Suspect links for people: grouped by item ("kr:cycle-time changed (target: 3 → 2): 14 links to re-confirm")
 // and the linked code rewritten since review, for `review`, the Review view and `report` (per key result).
-import { escapeHtml } from '../review/format';
+import { escapeHtml, escapeMarkdown } from '../untrusted/markdown';
+import { cleanText } from '../untrusted/text';
 import type { IntentGraph } from '../types';
 import { describeChange } from './itemFingerprint';
 import { isSubstance, type LinkStatus } from './suspects';
@@ -86,6 +87,10 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 /** Plain text for the terminal. */
 export function summaryText(s: SuspectSummary): string {
   if (isEmptySummary(s)) return '';
+  return summaryLines(s).join('\n');
+}
+
+function summaryLines(s: SuspectSummary): string[] {
   const out = ['Links to re-confirm (intent.lock):'];
   for (const i of s.items) {
     out.push(`  ${i.id} changed (${i.changes.join('; ')}): ${plural(i.links.length, 'link', 'links')} to re-confirm`);
@@ -94,12 +99,11 @@ export function summaryText(s: SuspectSummary): string {
   for (const c of s.code) out.push(`  ${where(c)}: code ${c.kind === 'signature' ? 'signature changed' : 'rewritten'} (${c.similarity}% similar), link to ${c.id}`);
   if (s.unreviewed) out.push(`  ${plural(s.unreviewed, 'link', 'links')} never reviewed`);
   out.push('  confirm with: intent-lens accept ID | PATH[:LINE] | --all');
-  return out.join('\n');
+  return out.map(cleanText);
 }
 
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
-}
+/** Untrusted text (titles, file names, field values) for Markdown: escaped, on one line. */
+const md = escapeMarkdown;
 
 /** Markdown for a PR comment. */
 export function summaryMarkdown(s: SuspectSummary): string {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LinkStatus } from '../../core/lock';
 import { describeChange } from '../../core/lock/itemFingerprint';
 import { isSubstance } from '../../core/lock/suspects';
+import { codeSpan } from '../../core/untrusted/markdown';
 import type { Range } from '../../core/types';
 import type { Services } from '../services';
 import type { FolderSession } from '../session';
@@ -32,7 +33,7 @@ export function hoverSection(services: Services, session: FolderSession, file: s
   if (!s.entry) out.push(vscode.l10n.t('**Link never reviewed** (intent.lock)'));
   if (s.itemChanges.length > 0) {
     out.push(vscode.l10n.t('**Suspect link**: {0} changed since this link was reviewed', s.link.id));
-    for (const c of s.itemChanges) out.push(`- \`${describeChange(c).replace(/`/g, "'")}\``);
+    for (const c of s.itemChanges) out.push(`- ${codeSpan(describeChange(c))}`);
   }
   const change = s.codeChange;
   if (change && isSubstance(change) && (change.kind === 'signature' || change.kind === 'rewritten')) {
