@@ -62,6 +62,8 @@ describe('suspect links (intent.lock)', function () {
     await (await vscode.workspace.openTextDocument(lockUri())).save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(lockUri());
+    // Later suites must not see this lock's suspect links.
+    await waitFor('the lock findings to clear', () => !vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => /^IL04/.test(String(d.code)))), 15_000);
   });
 
   it('quick fix "Mark link as reviewed" writes intent.lock in one edit, and undo restores it', async () => {

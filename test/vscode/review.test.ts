@@ -187,6 +187,8 @@ describe('review view', function () {
       assert.match(text, /^ {2}\d+ links never reviewed$/m, text);
     } finally {
       rmSync(lock, { force: true });
+      // Later suites must not see this lock's suspect links.
+      await waitFor('the lock findings to clear', () => !vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => /^IL04/.test(String(d.code)))), 15_000);
     }
   });
 });

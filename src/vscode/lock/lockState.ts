@@ -2,7 +2,7 @@
 // the lens mark, the hover diff, the tree counts and the quick fix, and IL040–IL043 handed to the session's
 // findings. Symbols come from tree-sitter (as in the CLI) so the editor and `intent-lens` write the same lock.
 import * as vscode from 'vscode';
-import { evaluateLock, indexLockSource, LinkCache, readLock, type LinkStatus, type LockEvaluation, type ParsedLock } from '../../core/lock';
+import { evaluateLock, indexLockSource, LinkCache, LOCK_NAME, readLock, type LinkStatus, type LockEvaluation, type ParsedLock } from '../../core/lock';
 import { suspectSummary, type SuspectSummary } from '../../core/lock/summary';
 import type { SymbolFinder } from '../../core/symbols/symbolFinder';
 import type { SymbolNode } from '../../core/types';
@@ -57,7 +57,7 @@ export class LockStates implements vscode.Disposable {
   private async evaluate(session: FolderSession): Promise<void> {
     try {
       await session.ready;
-      const read = await readLock(session.host);
+      const read = (await this.lockExists(session)) ? await readLock(session.host) : undefined;
       let state: FolderLock | undefined;
       if (read) {
         const source = indexLockSource(session.graph, session.index, session.host, (file, text) => this.symbols(session, file, text), { versioned: true });
@@ -70,6 +70,21 @@ export class LockStates implements vscode.Disposable {
       session.setLockFindings(state?.evaluation.findings ?? []);
     } catch (error) {
       this.log.error(`intent.lock evaluation failed in ${session.folder.name}: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  /**
+   * True when intent.lock is on disk or unsaved in an editor. A deleted lock's document can linger in VS Code
+   * (closed editors keep their model for a while) and the host would still read its last text.
+   */
+  private async lockExists(session: FolderSession): Promise<boolean> {
+    const uri = session.uri(LOCK_NAME);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch {
+      return false; // no lock: adoption is opt-in
     }
   }
 
