@@ -13,7 +13,7 @@ import { CliError, type CliIo } from './io';
 import { parse, rootFolder } from './options';
 
 function sourceOf(project: IntentProject): LockSource {
-  return indexLockSource(project.graph, project.index, project.host, finderSymbols(new TreeSitterSymbolFinder()));
+  return indexLockSource(project.graph, project.model, project.host, finderSymbols(new TreeSitterSymbolFinder()));
 }
 
 /** IL043 and IL040–IL042 for `check`, or nothing when the folder has no intent.lock. */

@@ -1,6 +1,6 @@
 // Today's links of a workspace, each with its place in the lock (`at`) and its fingerprints: tag links bound to
 // a symbol (found by its path `Class.method`, not its line), file tags, and scope links (item side only).
-import { attributeTags } from '../tags/attribution';
+import { bindTags } from '../model/binding';
 import type { IntentItem, Range, Tag } from '../types';
 import { codeFingerprint, type CodeFingerprint } from './codeFingerprint';
 import { fingerprint64 } from './hash';
@@ -74,7 +74,8 @@ export function fileLinks(source: Pick<LockSource, 'graph'>, file: string, tags:
   let wholeFile: CodeFingerprint | undefined;
   const out = new Map<string, CurrentLink>();
   const seenPaths = new Map<string, unknown>();
-  for (const { tag, target } of attributeTags(linkTags, content.symbols, content.text)) {
+  // The one binding rule (model/binding.ts), so a link binds where the lens and the hover say it does.
+  for (const { tag, target } of bindTags({ tags: linkTags, malformed: [], markers: [] }, content)) {
     let at = file;
     let symbol: string | undefined;
     let code: CodeFingerprint;
@@ -122,7 +123,7 @@ export function scopeLinks(source: Pick<LockSource, 'graph'>): CurrentLink[] {
 
 /** Links of files by version, for sources that have versions (see LockSource.version). */
 export class LinkCache {
-  private readonly files = new Map<string, { version: number; graph: unknown; links: CurrentLink[] }>();
+  private readonly files = new Map<string, { version: unknown; graph: unknown; links: CurrentLink[] }>();
 
   get(source: LockSource, file: string): CurrentLink[] | undefined {
     const hit = this.files.get(file);

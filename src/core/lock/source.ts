@@ -2,8 +2,7 @@
 // (items, tags per file, a file's text and symbols). Built today over the graph, the index and a SymbolFinder;
 // switchable to the shared code model when it lands without touching the lock's logic.
 import type { WorkspaceHost } from '../host';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
-import { isManifestPath } from '../project';
+import type { CodeModel } from '../model/codeModel';
 import type { SymbolFinder } from '../symbols/symbolFinder';
 import type { IntentGraph, SymbolNode, Tag } from '../types';
 
@@ -22,18 +21,18 @@ export interface LockSource {
   /** A file's text and symbols (undefined when unreadable). */
   file(file: string): Promise<LockFile | undefined>;
   /**
-   * Optional: a number that changes whenever the file's content does (the index's rescan version). With it, a
-   * file's links are computed once per version and graph (the editor re-evaluates after every edit).
+   * Optional: a value that changes whenever the file's content does (the index's scan of the file, one object per
+   * rescan). With it, a file's links are computed once per version and graph (the editor re-evaluates after every edit).
    */
-  version?(file: string): number | undefined;
+  version?(file: string): unknown;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** A LockSource over the index and a host (CLI: the NodeHost and tree-sitter; editor: its host and VS Code symbols). */
+/** A LockSource over the code model's scans and a host (CLI: the NodeHost; editor: its host, open buffers first). */
 export function indexLockSource(
   graph: IntentGraph,
-  index: Pick<WorkspaceIndex, 'allEntries'> & Partial<Pick<WorkspaceIndex, 'entry'>>,
+  model: Pick<CodeModel, 'entries' | 'entry'>,
   host: WorkspaceHost,
   symbols: (file: string, text: string) => Promise<readonly SymbolNode[] | undefined>,
   options: { versioned?: boolean } = {},
@@ -46,10 +45,11 @@ export function indexLockSource(
   };
   return {
     graph,
-    ...(options.versioned ? { version: (file: string) => index.entry?.(file)?.version } : {}),
+    ...(options.versioned ? { version: (file: string) => model.entry(file) } : {}),
     *taggedFiles() {
-      for (const [file, entry] of index.allEntries()) {
-        if (!isManifestPath(file) && entry.tags.length > 0) yield [file, entry.tags] as const;
+      // Code files only (the model's rule: manifests and other non-code files hold no links).
+      for (const [file, entry] of model.entries()) {
+        if (entry.tags.length > 0) yield [file, entry.tags] as const;
       }
     },
     text,

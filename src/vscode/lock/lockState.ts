@@ -17,7 +17,7 @@ export interface FolderLock {
 export class LockStates implements vscode.Disposable {
   private readonly states = new Map<FolderSession, FolderLock | undefined>();
   private readonly chains = new Map<FolderSession, Promise<void>>();
-  private readonly symbolCache = new Map<string, { version: number; symbols: Promise<SymbolNode[] | undefined> }>();
+  private readonly symbolCache = new Map<string, { version: unknown; symbols: Promise<SymbolNode[] | undefined> }>();
   /** Each folder's links per file version: an edit re-parses and re-fingerprints only the edited file. */
   private readonly linkCaches = new Map<FolderSession, LinkCache>();
   private readonly subscription: vscode.Disposable;
@@ -60,7 +60,7 @@ export class LockStates implements vscode.Disposable {
       const read = (await this.lockExists(session)) ? await readLock(session.host) : undefined;
       let state: FolderLock | undefined;
       if (read) {
-        const source = indexLockSource(session.graph, session.index, session.host, (file, text) => this.symbols(session, file, text), { versioned: true });
+        const source = indexLockSource(session.graph, session.model, session.host, (file, text) => this.symbols(session, file, text), { versioned: true });
         let cache = this.linkCaches.get(session);
         if (!cache) this.linkCaches.set(session, (cache = new LinkCache()));
         const evaluation = await evaluateLock(source, read.lock, { cache });
@@ -88,10 +88,10 @@ export class LockStates implements vscode.Disposable {
     }
   }
 
-  /** Tree-sitter symbols, parsed again only when the index rescanned the file. */
+  /** Tree-sitter symbols, parsed again only when the file was rescanned (its scan is a new object). */
   private symbols(session: FolderSession, file: string, text: string): Promise<SymbolNode[] | undefined> {
     const key = `${session.folder.uri.toString()}\u0000${file}`;
-    const version = session.index.entry(file)?.version ?? -1;
+    const version = session.scan(file);
     const hit = this.symbolCache.get(key);
     if (hit && hit.version === version) return hit.symbols;
     const symbols = this.finder.symbols(text, file);
