@@ -12,6 +12,7 @@ import { WorkspaceIndex } from '../src/core/index/workspaceIndex';
 import { DEFAULT_MARKERS, scanTags } from '../src/core/tags/tagScanner';
 import { RAW_TAG_LITERALS } from '../src/core/index/fileScan';
 import { ensureCorpus, prng, sourceText } from './corpus';
+import { lockFigures } from './lockBench';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -389,6 +390,17 @@ async function main(): Promise<void> {
     ['peak extra memory, in-process (maxRSS − RSS before build)', `${mem.peakExtraMB.toFixed(0)} MB`, `heap retained ${mem.heapRetainedMB.toFixed(0)} MB`, '≤ 120 MB'],
     ['peak RSS, whole `check` process', hasCli ? `${mem.cliPeakRssMB.toFixed(0)} MB` : 'skipped', `${(mem.cliPeakRssMB - nodeRssMB).toFixed(0)} MB over an empty node (${nodeRssMB.toFixed(0)} MB)`, ''],
   ];
+  // ---------------------------------------------------------------- lock (issue 13) — owned by the lock work
+  // `check` with an intent.lock vs without on this tree (paired runs), and re-fingerprinting one edited function.
+  const lock = hasCli && !args.includes('--no-lock') ? await lockFigures(root, cli, RUNS) : undefined;
+  if (lock) {
+    const rf = lock.refingerprint;
+    rows.push(
+      [`CLI check with intent.lock (${lock.lockLinks} links) / without`, `${fmt(median(lock.checkWithMs))} / ${fmt(median(lock.checkWithoutMs))} ms`, `${lock.ratio.toFixed(2)}× (paired)`, '≤ 1.2×'],
+      [`re-fingerprint one edited tagged function (${rf.lines}-line TS)`, `p50 ${fmt(rf.p50)} ms`, `p90 ${fmt(rf.p90)} ms (CPU p90 ${fmt(rf.cpuP90)} ms; whole file p90 ${fmt(rf.wholeFileP90)} ms)`, '< 5 ms p90'],
+    );
+  }
+  // ---------------------------------------------------------------- end of the lock block
   const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
   console.log(`\nmedian of ${RUNS} interleaved runs after a warm-up (ratios: median of ours/rg per run; of the medians: ${(inProc / rgMs).toFixed(2)}× in-process); ${ours[0].files} listed files, ${ours[0].entries} with tags/markers`);
   console.log(`${notRead} listed files are never read (no comment syntax we know: images, jars, data; decided from the path); not scanned after reading their head: ${JSON.stringify(Object.fromEntries(Object.entries(skipped).filter(([k, n]) => k !== 'unsupported' && n > 0)))}`);
@@ -401,6 +413,7 @@ async function main(): Promise<void> {
     oursCpuMs: ours.map((o) => o.cpuMs), editorInProcessMs: editor.map((o) => o.ms), cli: hasCli ? cliRuns : 'skipped: no dist/cli.js',
     loadAverage1m: loads, ratioCheckProcess: pairedCli, ratioInProcess: pairedInProc, ratioEditorInProcess: pairedEditor, ratioProcess: pairedProc,
     ratioOfMediansInProcess: inProc / rgMs, listedNotRead: notRead, incremental: inc, attribution: attr, memory: mem,
+    lock: lock ?? 'skipped',
   };
   fs.mkdirSync('bench-results', { recursive: true });
   const out = path.join('bench-results', corpusArg ? `bench-${path.basename(root)}.json` : 'bench.json');

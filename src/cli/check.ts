@@ -1,12 +1,12 @@
 // `intent-lens check`: every finding of a folder, in text, JSON, SARIF or Markdown, with a CI baseline.
 import { resolve } from 'node:path';
 import { agentFileFindings } from '../core/agent/agentFiles';
-import { sortFindings } from '../core/analysis/codeFindings';
 import { createBaseline, newSince, parseBaseline, type Baseline } from '../core/findings/baseline';
 import { formatText, reaches, summarize, toJsonFinding, type FailOn } from '../core/findings/format';
 import { findingsMarkdown } from '../core/findings/markdown';
 import { toSarif } from '../core/findings/sarif';
 import { DEFAULT_MAX_FILE_SIZE, type SkipReason } from '../core/index/fileScan';
+import { sortFindings } from '../core/analysis/codeFindings';
 import { IntentProject } from '../core/project';
 import type { Finding } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
@@ -14,6 +14,7 @@ import { readBounded } from '../node/boundedRead';
 import { NodeHost } from '../node/nodeHost';
 import { readAgentFiles } from './agents';
 import { CliError, type CliIo } from './io';
+import { lockCheckFindings } from './lock';
 import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -37,7 +38,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
 
   const project = await IntentProject.open(new NodeHost(root), { maxFileSize, exclude: values.exclude });
-  const all = sortFindings([...project.findings(), ...agentFileFindings(project.model, readAgentFiles(root))]);
+  const all = sortFindings([...project.findings(), ...agentFileFindings(project.model, readAgentFiles(root)), ...(await lockCheckFindings(project))]);
 
   if (values['write-baseline']) {
     writeBaseline(resolve(io.cwd, values['write-baseline']), all);

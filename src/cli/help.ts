@@ -27,6 +27,13 @@ Usage:
       coverage of code files by intent, untriaged TODOs, findings. HTML is one self-contained page.
       --since 30d|2w|6m|1y  also the commits (git log) that touched each key result's code in that window
 
+  intent-lens lock [DIR]
+      Start intent.lock next to the root intent.yaml: record every current link as reviewed (the item's
+      meaning and a fingerprint of the linked code). Commit it; check then reports suspect links (IL040-IL042).
+
+  intent-lens accept ID | PATH[:LINE] ... | --all [--root DIR]
+      Re-confirm links after review: every link to ID, every link in PATH, the links at PATH:LINE, or all.
+      Other entries of intent.lock are kept. A lock that does not parse is never rewritten.
   intent-lens mcp [DIR]
       A Model Context Protocol server on stdin/stdout for AI coding agents: tools intent_at, constraints_for,
       get_item, find_code, check_change, suggest_links, and the manifests as resources. Watches DIR.
@@ -46,5 +53,6 @@ Findings: IL001 YAML syntax · IL002 schema · IL003 duplicate ID · IL004 unkno
   IL005 glob matches nothing · IL009 not evaluated (unreadable or over a limit) · IL010 unknown tag ID · IL011 retired link · IL012 malformed tag ·
   IL020 unlinked KR/problem · IL021 objective without KR · IL022 unanchored debt ·
   IL030 changed file without intent · IL031 change under a constraint · IL032 last KR link removed ·
+  IL040 suspect link: item changed · IL041 suspect link: code changed · IL042 unreviewed link · IL043 invalid lock
   IL050 generated agent instructions out of date
 `;

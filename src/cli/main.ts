@@ -6,6 +6,7 @@ import type { runExplain } from './explain';
 import { CliError, processIo, type CliIo } from './io';
 import { HELP } from './help';
 import { cleanText } from '../core/untrusted/text';
+import type { runAccept, runLock } from './lock';
 import type { runReport } from './report';
 import type { runReview } from './review';
 
@@ -19,6 +20,8 @@ export const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<num
   explain: (args, io) => (require('./explain') as { runExplain: typeof runExplain }).runExplain(args, io),
   review: (args, io) => (require('./review') as { runReview: typeof runReview }).runReview(args, io),
   report: (args, io) => (require('./report') as { runReport: typeof runReport }).runReport(args, io),
+  lock: (args, io) => (require('./lock') as { runLock: typeof runLock }).runLock(args, io),
+  accept: (args, io) => (require('./lock') as { runAccept: typeof runAccept }).runAccept(args, io),
   agents: (args, io) => (require('./agents') as { AGENT_COMMANDS: typeof AGENT_COMMANDS }).AGENT_COMMANDS.agents(args, io),
   mcp: (args, io) => (require('./agents') as { AGENT_COMMANDS: typeof AGENT_COMMANDS }).AGENT_COMMANDS.mcp(args, io),
 };

@@ -10,7 +10,9 @@ import { writeFileAtomic } from '../node/atomicWrite';
 import { NodeHost } from '../node/nodeHost';
 import { commitsSince, GitError } from '../node/git';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
+import { reportSection } from '../core/lock/summary';
 import { CliError, type CliIo } from './io';
+import { lockSummary } from './lock';
 import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['markdown', 'json', 'html'] as const;
@@ -49,7 +51,13 @@ export async function runReport(args: string[], io: CliIo, now: () => Date = () 
       activity,
       generatedAt: now().toISOString(),
     });
-    const text = format === 'html' ? reportHtml(report) : format === 'json' ? JSON.stringify(report, null, 2) + '\n' : reportMarkdown(report);
+    // Suspect links per key result (intent.lock), added to each format.
+    const suspects = await lockSummary(project);
+    const section = suspects && format !== 'json' ? reportSection(suspects, project.graph, format) : '';
+    const text =
+      format === 'html' ? reportHtml(report).replace('</main>', `${section}</main>`)
+      : format === 'json' ? JSON.stringify(suspects ? { ...report, suspectLinks: suspects } : report, null, 2) + '\n'
+      : reportMarkdown(report) + (section ? `\n${section}\n` : '');
     if (values.output) {
       const path = resolve(io.cwd, values.output);
       try {

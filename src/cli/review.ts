@@ -6,7 +6,9 @@ import { isHttpUrl } from '../core/untrusted/uri';
 import { GitError } from '../node/git';
 import { reviewWorkingTree } from '../node/workingTreeReview';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
+import { summaryMarkdown, summaryText } from '../core/lock/summary';
 import { CliError, type CliIo } from './io';
+import { folderLockSummary } from './lock';
 import { oneOf, parse, positiveInt, rootFolder } from './options';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -38,15 +40,18 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   }
   const { review, base } = result;
   const options = { linkBase, baseLabel: `${base.ref} (${base.sha.slice(0, 10)})` };
+  // Links the change makes suspect (intent.lock): appended to the review, in each format.
+  const suspects = await folderLockSummary(root);
+  const extra = (text: string): string => (text ? `\n${text}` : '');
   switch (format) {
     case 'text':
-      io.out(reviewText(review, options));
+      io.out(reviewText(review, options) + extra(suspects ? summaryText(suspects) : ''));
       break;
     case 'markdown':
-      io.out(reviewMarkdown(review, options));
+      io.out(reviewMarkdown(review, options) + extra(suspects ? summaryMarkdown(suspects) : ''));
       break;
     case 'json':
-      io.out(JSON.stringify({ ...reviewJson(review, options), base: { ref: base.ref, sha: base.sha } }, null, 2));
+      io.out(JSON.stringify({ ...reviewJson(review, options), base: { ref: base.ref, sha: base.sha }, ...(suspects ? { suspectLinks: suspects } : {}) }, null, 2));
       break;
   }
   return reaches(review.findings, failOn) ? 1 : 0;

@@ -20,6 +20,7 @@ export type FindingCode =
   | 'IL010' | 'IL011' | 'IL012'
   | 'IL020' | 'IL021' | 'IL022'
   | 'IL030' | 'IL031' | 'IL032'
+  | 'IL040' | 'IL041' | 'IL042' | 'IL043'
   | 'IL050';
 
 /** A machine-applicable repair the editor offers as a quick fix. */

@@ -4,6 +4,8 @@ import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { registerAgentFeatures } from './agent';
 import { registerCommands } from './commands';
 import { registerEditorFeatures } from './editor';
+import { registerLock } from './lock';
+import { LockStates } from './lock/lockState';
 import { ConfigSection, ContextKey } from './ids';
 import { registerReview } from './review';
 import type { Feature, Services } from './services';
@@ -23,9 +25,13 @@ class ExtensionRoot implements vscode.Disposable {
     const settings = (scope?: vscode.ConfigurationScope) => readSettings(vscode.workspace.getConfiguration(ConfigSection, scope));
     const symbols = this.own(new EditorSymbols(new TreeSitterSymbolFinder(), log));
     const sessions = this.own(new SessionManager(settings, symbols, log));
-    this.services = { context, sessions, symbols, log, settings };
+    const locks = this.own(new LockStates(sessions, new TreeSitterSymbolFinder(), log));
+    this.services = { context, sessions, symbols, log, settings, locks };
 
-    const features: Feature[] = [registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services), registerAgentFeatures(this.services)];
+    const features: Feature[] = [
+      registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services),
+      registerAgentFeatures(this.services), registerLock(this.services),
+    ];
     const handlers: Record<string, (...args: any[]) => unknown> = {};
     for (const feature of features) {
       this.own(feature.disposable);

@@ -21,6 +21,8 @@ export const CommandId = {
   /** Objectives view title: the filter toggle (one of the two shows, by ContextKey.activeObjectivesOnly). */
   showActiveObjectivesOnly: 'intentLens.showActiveObjectivesOnly',
   showAllObjectives: 'intentLens.showAllObjectives',
+  /** Walk an item's suspect links (intent.lock) one by one: peek, diff, accept or skip. */
+  reviewSuspectLinks: 'intentLens.reviewSuspectLinks',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

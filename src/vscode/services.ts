@@ -1,6 +1,7 @@
 // What the extension's parts share: the sessions (index + graph per folder), symbols, settings, the log.
 // Built once in activate(); features receive it explicitly instead of reaching for globals.
 import type * as vscode from 'vscode';
+import type { LockStates } from './lock/lockState';
 import type { SessionManager } from './sessionManager';
 import type { Settings } from './settings';
 import type { EditorSymbols } from './symbols';
@@ -10,6 +11,8 @@ export interface Services {
   readonly sessions: SessionManager;
   readonly symbols: EditorSymbols;
   readonly log: vscode.LogOutputChannel;
+  /** Each folder's intent.lock, evaluated (suspect links). */
+  readonly locks: LockStates;
   /** Current, validated settings (re-read on every call; cheap). */
   settings(scope?: vscode.ConfigurationScope): Settings;
 }

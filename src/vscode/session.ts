@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { sortFindings, tagFindings } from '../core/analysis/codeFindings';
 import type { EffectiveIntent } from '../core/analysis/effectiveIntent';
+import { pushAll } from '../core/arrays';
 import { buildGraph } from '../core/manifest/buildGraph';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from '../core/index/workspaceIndex';
 import { BindingCache, type FileDocument } from '../core/model/binding';
@@ -56,6 +57,8 @@ export class FolderSession implements vscode.Disposable {
   private rebuilding: { isCancellationRequested: boolean } | undefined;
   private rebuildQueued = false;
   private readonly earlyScans = new Map<string, { version: number; scan: TagScan }>();
+  /** IL040–IL043 from the folder's intent.lock (LockStates evaluates it after each change). */
+  private lockFindings: readonly Finding[] = [];
   /** Last text of each manifest that parsed, so a syntax error keeps the last good items working. */
   private readonly lastGood = new Map<string, string>();
   /** Queued paths: true when the file was deleted, false when created or changed. */
@@ -350,11 +353,22 @@ export class FolderSession implements vscode.Disposable {
 
   /** Every finding of the folder (manifests and code), computed once per change. */
   findings(): readonly Finding[] {
-    if (this.built) return this.model.findings();
-    // Before the index: the manifests' own findings and the open documents' tags (nothing that needs the file list).
+    const base = this.built ? this.model.findings() : this.earlyFindings();
+    return this.lockFindings.length ? sortFindings([...base, ...this.lockFindings]) : base;
+  }
+
+  /** Before the index: the manifests' own findings and the open documents' tags (nothing that needs the file list). */
+  private earlyFindings(): readonly Finding[] {
     const early = [...this.graphValue.findings];
-    if (this.manifestsComplete) for (const [path, scan] of this.model.entries()) early.push(...tagFindings(this.graphValue, path, scan));
+    if (this.manifestsComplete) for (const [path, scan] of this.model.entries()) pushAll(early, tagFindings(this.graphValue, path, scan));
     return sortFindings(early);
+  }
+
+  /** Replaces the lock's findings; fires a change (with no files) when they differ. */
+  setLockFindings(findings: readonly Finding[]): void {
+    if (JSON.stringify(findings) === JSON.stringify(this.lockFindings)) return;
+    this.lockFindings = findings;
+    this.emitter.fire({ session: this, files: [], graphChanged: false });
   }
 
   /** A code file's tags and markers, from the model (manifests and other non-code files have none). */

@@ -308,7 +308,7 @@ describe('one code model: no surface derives what the model owns', () => {
     { what: 'tag binding', pattern: /\battributeTags\(/, allowed: ['src/core/tags/attribution.ts', 'src/core/model/binding.ts', 'src/core/analysis/effectiveIntent.ts'] },
     { what: 'debt ranking', pattern: /\b(?:rankDebt|groupDebt|compareDebt|impactRank|costRank)\(/, allowed: ['src/core/model/debtRanking.ts', 'src/core/model/codeModel.ts'] },
     { what: 'the untriaged rule', pattern: /\buntriagedMarkers\(/, allowed: ['src/core/model/untriaged.ts', 'src/core/model/codeModel.ts'] },
-    { what: 'the code-file rule', pattern: /\blanguageForPath\(/, allowed: ['src/core/tags/', 'src/core/index/fileScan.ts', 'src/core/symbols/', 'src/core/editor/completionContext.ts', 'src/core/views/commentText.ts', 'src/core/model/codeFile.ts', 'src/node/'] },
+    { what: 'the code-file rule', pattern: /\blanguageForPath\(/, allowed: ['src/core/tags/', 'src/core/index/fileScan.ts', 'src/core/symbols/', 'src/core/editor/completionContext.ts', 'src/core/views/commentText.ts', 'src/core/model/codeFile.ts', 'src/node/', 'src/core/lock/codeTokens.ts'] },
     { what: 'the successor chain', pattern: /items\.get\([^)]*supersededBy/, allowed: ['src/core/model/retired.ts'] },
     { what: 'a direct successor shown as the successor', pattern: /\.supersededBy\.replace\(/, allowed: [] },
     { what: 'a private index view', pattern: /\.index\.(?:tagsById|allEntries|entry)\(/, allowed: ['src/core/model/codeModel.ts', 'src/vscode/editor/occurrences.ts'] },

@@ -172,4 +172,23 @@ describe('review view', function () {
     assert.match(text, /<summary><b>No intent<\/b> \(2 file\(s\)\)<\/summary>/);
     assert.match(text, /IL032/);
   });
+
+  it('lists the links to re-confirm from intent.lock (the KR was re-targeted since review)', async () => {
+    const lock = file('intent.lock');
+    writeFileSync(lock, '{"id":"kr:search-latency-p95","at":"src/search/searchService.ts#SearchService","item":"0000000000000000","fields":{"title":"Availability search answers in under 300 ms (p95)","metric":"search_latency_ms_p95","baseline":1200,"target":400,"unit":"ms"}}\n');
+    try {
+      const text = await waitFor('the Links to re-confirm group', async () => {
+        await (api.testing as unknown as { locks: { settled(): Promise<void> } }).locks.settled();
+        await api.testing.computeReview();
+        const o = (await outline()).join('\n');
+        return o.includes('Links to re-confirm') ? o : undefined;
+      }, 20_000);
+      assert.match(text, /^Links to re-confirm\n {2}kr:search-latency-p95 changed \| target: 400 → 300 · 1 link to re-confirm\n {4}SearchService \| src\/search\/searchService\.ts:29$/m, text);
+      assert.match(text, /^ {2}\d+ links never reviewed$/m, text);
+    } finally {
+      rmSync(lock, { force: true });
+      // Later suites must not see this lock's suspect links.
+      await waitFor('the lock findings to clear', () => !vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => /^IL04/.test(String(d.code)))), 15_000);
+    }
+  });
 });

@@ -8,9 +8,15 @@ import { bindTags } from '../../core/model/binding';
 import type { SymbolNode } from '../../core/types';
 import { CommandId, ConfigSection } from '../ids';
 import type { Services } from '../services';
+import { lensMark } from '../lock/lockMarks';
 import { locate, scanOf } from './locate';
 import { lensWords } from './words';
 import { pushAll } from '../../core/arrays';
+
+/** Lines of the tags behind a lens's links (the suspect-link mark is matched by them). */
+function tagLines(links: readonly IntentLink[]): number[] {
+  return links.flatMap((l) => (l.via.kind === 'tag' ? [l.via.line] : []));
+}
 
 export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -67,11 +73,11 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     const hasFileIntent = fileLinks.some((l) => l.via.kind !== 'appliesTo');
     if (hasFileIntent) {
       const title = lensTitle(fileLinks, graph, words);
-      if (title) lenses.push(this.lens(0, title, fileLinks, session.folder.uri));
+      if (title) lenses.push(this.lens(0, title + lensMark(this.services, session, path, tagLines(fileLinks)), fileLinks, session.folder.uri));
     }
     for (const [symbol, links] of bySymbol) {
       const title = lensTitle(links, graph, words);
-      if (title) lenses.push(this.lens(symbol.range.start.line, title, links, session.folder.uri));
+      if (title) lenses.push(this.lens(symbol.range.start.line, title + lensMark(this.services, session, path, tagLines(links)), links, session.folder.uri));
     }
     return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
   }

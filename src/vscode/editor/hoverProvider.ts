@@ -5,6 +5,7 @@ import { effectiveIntent, provenanceMessage } from '../../core/analysis/effectiv
 import { itemHoverMarkdown } from '../../core/editor/hoverMarkdown';
 import { bindTags } from '../../core/model/binding';
 import { localize } from '../l10n';
+import { hoverSection } from '../lock/lockMarks';
 import type { Services } from '../services';
 import { toVscodeRange } from '../symbols';
 import { idAt, scanOf, type IdAt } from './locate';
@@ -36,7 +37,8 @@ export class IntentHoverProvider implements vscode.HoverProvider {
       const intent = at.virtual ? await this.virtualIntent(at, document, line) : await at.session.effectiveAt(document, line);
       provenance = [...new Set((intent?.links ?? []).filter((l) => l.id === at.id).map((l) => localize(provenanceMessage(l.via), '')))];
     }
-    const markdown = itemHoverMarkdown(at.id, graph.items.get(at.id), graph, provenance, hoverLabels());
+    const lock = at.kind === 'tag' && !at.virtual ? hoverSection(this.services, at.session, at.path, at.range) : '';
+    const markdown = itemHoverMarkdown(at.id, graph.items.get(at.id), graph, provenance, hoverLabels()) + lock;
     return new vscode.Hover(untrustedMarkdown(markdown), toVscodeRange(at.range));
   }
 

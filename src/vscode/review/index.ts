@@ -154,7 +154,9 @@ class ReviewController implements vscode.Disposable {
         result = await reviewWorkingTree(root, { base, head: headSide(), disk: session.host, finder: this.finder, exclude, baseCache });
       }
       const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
-      return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git' };
+      await this.services.locks.settled();
+      const suspects = this.services.locks.get(session)?.summary;
+      return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git', ...(suspects ? { suspects } : {}) };
     } catch (error) {
       const message = error instanceof GitError ? error.message : error instanceof Error ? error.message : String(error);
       if (!(error instanceof GitError)) this.services.log.error(`review of ${folder.name} failed: ${error instanceof Error ? error.stack : message}`);

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { krProgress } from '../../core/manifest/progress';
 import type { ChangeUnit, IntentGroup, LinkChange, Review, ReviewFile } from '../../core/review/review';
+import { suspectGroup, type SuspectNode } from '../lock/reviewNodes';
+import type { SuspectSummary } from '../../core/lock/summary';
 
 /** One folder's review as the tree shows it. */
 export interface FolderReview {
@@ -14,6 +16,8 @@ export interface FolderReview {
   readonly error?: string;
   /** How the repository was found: VS Code's git extension, or git run directly (extension missing or disabled). */
   readonly repository?: 'git extension' | 'git';
+  /** Links to re-confirm (intent.lock), when the folder has a lock. */
+  readonly suspects?: SuspectSummary;
 }
 
 export type ReviewNode =
@@ -27,6 +31,7 @@ export type ReviewNode =
   | { readonly kind: 'links'; readonly folder: FolderReview; readonly review: Review }
   | { readonly kind: 'linkSet'; readonly folder: FolderReview; readonly which: 'added' | 'removed' | 'broken'; readonly links: readonly LinkChange[] }
   | { readonly kind: 'link'; readonly folder: FolderReview; readonly which: 'added' | 'removed' | 'broken'; readonly link: LinkChange }
+  | { readonly kind: 'suspect'; readonly node: SuspectNode }
   | { readonly kind: 'message'; readonly text: string };
 
 const GROUP_ICON = { objective: 'target', keyResult: 'graph-line', problem: 'person' } as const;
@@ -93,6 +98,8 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
       }
       case 'linkSet':
         return node.links.map((link): ReviewNode => ({ kind: 'link', folder: folder!, which: node.which, link }));
+      case 'suspect':
+        return node.node.children.map((child): ReviewNode => ({ kind: 'suspect', node: child }));
       default:
         return [];
     }
@@ -102,13 +109,15 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
     if (folder.error) return [{ kind: 'message', text: folder.error }];
     const review = folder.review;
     if (!review) return [];
-    if (review.files.length === 0) return [{ kind: 'message', text: vscode.l10n.t('No change against {0}.', folder.baseLabel ?? '') }];
+    const suspects = suspectGroup(folder.suspects, folder.uri);
+    const tail: ReviewNode[] = suspects ? [{ kind: 'suspect', node: suspects }] : [];
+    if (review.files.length === 0) return [{ kind: 'message', text: vscode.l10n.t('No change against {0}.', folder.baseLabel ?? '') }, ...tail];
     const out: ReviewNode[] = review.groups.map((group) => ({ kind: 'group', folder, group }));
     if (review.noIntent.length) out.push({ kind: 'noIntent', folder, files: review.noIntent });
     if (review.constraints.length) out.push({ kind: 'constraints', folder, review });
     const { added, removed, broken } = review.links;
     if (added.length + removed.length + broken.length) out.push({ kind: 'links', folder, review });
-    return out;
+    return [...out, ...tail];
   }
 
   getTreeItem(node: ReviewNode): vscode.TreeItem {
@@ -116,6 +125,8 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
     const Expanded = vscode.TreeItemCollapsibleState.Expanded;
     const None = vscode.TreeItemCollapsibleState.None;
     switch (node.kind) {
+      case 'suspect':
+        return node.node.item;
       case 'message': {
         const item = new vscode.TreeItem(node.text, None);
         item.contextValue = 'message';

@@ -4,6 +4,7 @@ import { effectiveStatus } from '../../core/analysis/codeFindings';
 import { krProgress } from '../../core/manifest/progress';
 import type { IntentItem, KeyResult, Objective, Problem } from '../../core/types';
 import type { FolderSession } from '../session';
+import { treeMark } from '../lock/lockMarks';
 import { fileNode } from './codeNodes';
 import { itemIcon, itemTooltip, retiredStatus } from './itemPresentation';
 import type { Node } from './tree';
@@ -66,7 +67,7 @@ function krNode(ctx: ViewContext, session: FolderSession, parent: string, kr: Ke
     item: () => {
       const retired = retiredStatus(graph, kr);
       const item = new vscode.TreeItem(kr.title, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = [retired, krProgress(kr).label].filter(Boolean).join(' · ');
+      item.description = [retired, krProgress(kr).label, treeMark(ctx.services, session, kr.id)].filter(Boolean).join(' · ');
       item.iconPath = itemIcon(graph, kr);
       item.tooltip = itemTooltip(graph, kr, kr.id);
       item.contextValue = itemContextValue(kr);
