@@ -6,6 +6,8 @@ import * as nodePath from 'node:path';
 import type { AgentIndex, AgentWorkspace, ChangeReview } from '../core/agent/workspace';
 import { AgentToolError } from '../core/agent/workspace';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { evaluateLock, finderSymbols, indexLockSource, readLock } from '../core/lock';
+import { suspectLinksOf } from '../core/lock/summary';
 import { hostDocuments } from '../core/model/binding';
 import { CodeModel } from '../core/model/codeModel';
 import { isManifestPath, loadGraph } from '../core/project';
@@ -75,6 +77,14 @@ export class NodeAgentWorkspace implements AgentWorkspace {
 
   async symbols(file: string, text: string, lines: readonly number[]): Promise<readonly SymbolNode[] | undefined> {
     return this.finder.symbols(text, file, { lines });
+  }
+
+  /** The item's suspect and unreviewed links against intent.lock, as `check` sees them; undefined without a lock. */
+  async suspectLinks(id: string): Promise<ReturnType<typeof suspectLinksOf> | undefined> {
+    const read = await readLock(this.host);
+    if (!read) return undefined;
+    const source = indexLockSource(this.graphValue, this.model, this.host, finderSymbols(this.finder));
+    return suspectLinksOf((await evaluateLock(source, read.lock, { fast: true })).statuses, id, this.graphValue);
   }
 
   async review(base: string | undefined): Promise<ChangeReview> {

@@ -19,7 +19,7 @@ export interface ChangeReview {
   readonly base: { readonly ref: string; readonly sha: string };
 }
 
-/** How a link stands against `intent.lock` (IL040–IL042); filled once the lock module lands. */
+/** How a link stands against `intent.lock` (IL040–IL042). */
 export interface SuspectLink {
   readonly code: string;
   readonly file: string;
@@ -39,7 +39,7 @@ export interface AgentWorkspace {
   symbols(file: string, text: string, lines: readonly number[]): Promise<readonly SymbolNode[] | undefined>;
   /** The review of the working tree against `base` (or the default base); throws AgentToolError on git failure. */
   review(base: string | undefined): Promise<ChangeReview>;
-  /** Suspect-link seam: undefined when no `intent.lock` exists (or the lock module is not there yet). */
+  /** The item's suspect and unreviewed links; undefined when no `intent.lock` exists. */
   suspectLinks?(id: string): Promise<readonly SuspectLink[] | undefined>;
 }
 

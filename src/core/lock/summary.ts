@@ -4,7 +4,7 @@ import { escapeHtml, escapeMarkdown } from '../untrusted/markdown';
 import { cleanText } from '../untrusted/text';
 import type { IntentGraph } from '../types';
 import { describeChange } from './itemFingerprint';
-import { isSubstance, type LinkStatus } from './suspects';
+import { isSubstance, lockFindings, type LinkStatus } from './suspects';
 
 export interface SuspectPlace {
   readonly file: string;
@@ -128,4 +128,10 @@ export function reportSection(s: SuspectSummary, graph: IntentGraph, format: 'ma
   }
   const e = escapeHtml;
   return `<section class="objective"><h2>Suspect links</h2><table><tr><th>item</th><th>title</th><th>suspect links</th></tr>${rows.map(([id, n]) => `<tr><td class="id">${e(id)}</td><td>${e(graph.items.get(id)?.title ?? '')}</td><td>${n}</td></tr>`).join('')}</table></section>`;
+}
+
+/** An item's links that are suspect or never reviewed (IL040–IL042), as the agent tools report them. */
+export function suspectLinksOf(statuses: readonly LinkStatus[], id: string, graph: IntentGraph): { code: string; file: string; line: number; message: string }[] {
+  const mine = statuses.filter((s) => s.link.id === id);
+  return lockFindings(mine, graph.items).map((f) => ({ code: f.code, file: f.file, line: f.range.start.line, message: f.message }));
 }

@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import type { AgentIndex, AgentWorkspace, ChangeReview } from '../../core/agent/workspace';
 import { AgentToolError } from '../../core/agent/workspace';
+import { suspectLinksOf } from '../../core/lock/summary';
 import type { CodeModel } from '../../core/model/codeModel';
 import type { IntentGraph, SymbolNode } from '../../core/types';
 import { GitError } from '../../node/git';
 import type { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { reviewWorkingTree } from '../../node/workingTreeReview';
+import type { LockStates } from '../lock/lockState';
 import type { Settings } from '../settings';
 import type { FolderSession } from '../session';
 
@@ -18,7 +20,14 @@ export class EditorAgentWorkspace implements AgentWorkspace {
     private readonly session: FolderSession,
     private readonly finder: TreeSitterSymbolFinder,
     private readonly settings: Settings,
+    private readonly locks: LockStates,
   ) {}
+
+  /** The item's suspect and unreviewed links from the folder's evaluated intent.lock; undefined without one. */
+  async suspectLinks(id: string): Promise<ReturnType<typeof suspectLinksOf> | undefined> {
+    const state = this.locks.get(this.session);
+    return state ? suspectLinksOf(state.evaluation.statuses, id, this.session.graph) : undefined;
+  }
 
   get graph(): IntentGraph {
     return this.session.graph;

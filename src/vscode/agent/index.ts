@@ -29,7 +29,7 @@ function languageModelTool(tool: AgentTool, services: Services, finder: TreeSitt
       if (!session) throw new Error(vscode.l10n.t('Intent Lens has no workspace folder open.'));
       await session.settled();
       if (token.isCancellationRequested) throw new vscode.CancellationError();
-      const ws = new EditorAgentWorkspace(session, finder, services.settings(session.folder.uri));
+      const ws = new EditorAgentWorkspace(session, finder, services.settings(session.folder.uri), services.locks);
       const outcome = await runTool(ws, tool.name, options.input);
       // A thrown error is what VS Code hands back to the model as the tool's failure.
       if (outcome.isError) throw new Error(outcome.text);
