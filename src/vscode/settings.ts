@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 
 export const settingsSchema = z.object({
   'codeLens.enabled': z.boolean().default(true),
+  'codeLens.density': z.enum(['full', 'compact', 'file']).default('full'),
   'index.maxFileSize': z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   'index.exclude': z.array(z.string().max(500)).max(500).default([]),
   'debt.markers': z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/)).max(50).default(['TODO', 'FIXME', 'HACK']),
