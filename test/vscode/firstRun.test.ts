@@ -88,7 +88,7 @@ const label = (p: Provider, n: unknown) => {
       await api.settled();
       const roots = await p.getChildren();
       return roots.find((r) => label(p, r) === 'Untriaged');
-    });
+    }, 30_000); // the file watcher reports the new file first: slow on a loaded machine
     assert.equal(p.getTreeItem(untriaged).description, '1 comment');
     // Triage says why it cannot record debt yet instead of failing.
     const [file] = await p.getChildren(untriaged);
