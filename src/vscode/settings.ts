@@ -38,6 +38,7 @@ export function readSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>)
  */
 export const SETTING_EFFECTS: Readonly<Record<SettingKey, 'rebuild' | 'refresh'>> = {
   'codeLens.enabled': 'refresh',
+  'codeLens.density': 'refresh',
   'index.maxFileSize': 'rebuild',
   'index.exclude': 'rebuild',
   'debt.markers': 'rebuild',
