@@ -122,13 +122,14 @@ export function installExtension(temp, vsix, timeoutMs = 120_000) {
  * Starts code-server detached (its own process group, so the extension host dies with it) and resolves once
  * it listens. `onLine` sees every output line (for crash detection). Call `stop()` on every exit path.
  */
-export async function startCodeServer({ temp, port, env = {}, onLine = () => {}, readyTimeoutMs = 60_000, untrusted = false }) {
+export async function startCodeServer({ temp, port, env = {}, onLine = () => {}, readyTimeoutMs = 60_000, untrusted = false, extraArgs = [] }) {
   const args = [
     CODE_SERVER, ...commonArgs(temp),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     // Without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath and hangs.
     '--vscode-option', 'enable-smoke-test-driver',
+    ...extraArgs,
   ];
   const child = spawn(NODE24, args, { env: serverEnv(temp, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const server = { child, pid: child.pid, exited: false, exitCode: null, output: [] };

@@ -2,14 +2,18 @@
 // Runs the mocha suite of test/vscode inside a real VS Code extension host, offline: code-server (VS Code's
 // server + web workbench, Node extension host) under Node 24, driven by headless Chromium via playwright-core.
 //
-//   node scripts/vscode/run-tests.mjs [--workspace DIR] [--installed | --vsix FILE] [--grep TEXT] [--timeout SEC]
+//   node scripts/vscode/run-tests.mjs [--workspace DIR] [--scenario demo|empty|fr] [--installed | --vsix FILE]
+//                                     [--grep TEXT] [--timeout SEC]
 //                                     [--keep] [--verbose] [--untrusted]
 //
-// Default: the extension from this folder (extensionDevelopmentPath) on a temp copy of demo/. With --installed
+// Default: the extension from this folder (extensionDevelopmentPath) on a temp copy of demo/. --scenario
+// empty: an empty folder (the first-run suite); --scenario fr: the demo with the UI in French (--locale fr).
+// Each scenario runs only its own suites (they read INTENT_LENS_SCENARIO). With --installed
 // (the VSIX `npm run package` wrote) or --vsix FILE, the extension comes from installing that VSIX into
 // code-server, so what users install is what is tested.
 // Exits non-zero on a failing test, no test run, a crashed extension host, a timeout or any setup error, and
 // kills code-server's whole process group on every exit path (SIGINT included).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -25,9 +29,11 @@ const FILE_MARKER = /^integration file: (\S+) (\d+)$/m;
  * pass): together with "every test/vscode/*.test.ts file passes at least one test", a test file dropped from the
  * bundle, a suite that silently stops registering tests, or a describe block skipped by mistake fails the run.
  */
-const MIN_PASSING = 47;
+const MIN_PASSING = 60;
 /** Test files that run only in the `--untrusted` pass (Restricted Mode); that pass must pass them instead. */
 const UNTRUSTED_ONLY = new Set(['restricted.test']);
+/** Test files that run only in their own scenario (--scenario empty / fr) and skip in the demo run. */
+const SCENARIO_ONLY = new Set(['firstRun.test', 'french.test']);
 // Workbench chatter hidden unless --verbose (the suite's own output always shows).
 const WORKBENCH_NOISE = new RegExp([
   String.raw`^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]`,
@@ -38,6 +44,7 @@ const HOST_EXIT = /Extension [Hh]ost.*exited with code:? *(-?\d+|null)/;
 const { values: opts } = parseArgs({
   options: {
     workspace: { type: 'string' },
+    scenario: { type: 'string', default: 'demo' },
     vsix: { type: 'string' },
     installed: { type: 'boolean', default: false },
     grep: { type: 'string' },
@@ -49,6 +56,14 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.installed) opts.vsix ??= vsixPath();
+const SCENARIOS = {
+  demo: { grep: undefined, args: [] },
+  empty: { grep: 'first run', args: [] },
+  fr: { grep: 'French UI', args: ['--locale', 'fr'] },
+};
+const scenario = SCENARIOS[opts.scenario];
+if (!scenario) throw new Error(`unknown --scenario ${opts.scenario} (${Object.keys(SCENARIOS).join(', ')})`);
+opts.grep ??= scenario.grep;
 const timeoutMs = Number(opts.timeout) * 1000;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -74,7 +89,7 @@ async function main() {
   if (!opts.vsix && !existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js missing: run npm run build');
 
   temp = makeTempDir(undefined, { untrusted: opts.untrusted });
-  const workspace = prepareWorkspace(path.join(temp, 'workspace'));
+  const workspace = opts.scenario === 'empty' ? emptyWorkspace(path.join(temp, 'workspace')) : prepareWorkspace(path.join(temp, 'workspace'));
 
   // Where the extension under test comes from, and where the tests must find it.
   let developmentPath = ROOT;
@@ -94,6 +109,23 @@ async function main() {
     expectedRoot = path.join(temp, 'extensions');
   }
 
+  if (opts.scenario === 'fr') {
+    // No Marketplace here: a minimal language pack (test/fixtures/fr-language-pack) makes French available.
+    const pack = path.join(temp, 'fr-language-pack.vsix');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', pack],
+      { cwd: path.join(ROOT, 'test/fixtures/fr-language-pack'), encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`packaging the French language pack failed: ${r.stderr || r.error?.message}`);
+    installExtension(temp, pack);
+    // The server reads the available packs from languagepacks.json, which only its own installer writes.
+    const id = 'intent-lens-tests.intent-lens-test-fr-locale';
+    const translations = path.join(temp, 'extensions', `${id}-0.0.1`, 'translations/main.i18n.json');
+    if (!existsSync(translations)) throw new Error(`the French language pack is not where expected: ${translations}`);
+    mkdirSync(path.join(temp, 'user-data'), { recursive: true });
+    writeFileSync(path.join(temp, 'user-data/languagepacks.json'), JSON.stringify({
+      fr: { hash: 'intentlenstestfr001', extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: 'français' },
+    }));
+  }
+
   const port = await freePort();
   let hostExit;
   let rejectHost;
@@ -101,7 +133,9 @@ async function main() {
   hostFailed.catch(() => {});
   server = await startCodeServer({
     temp, port, untrusted: opts.untrusted,
+    extraArgs: scenario.args,
     env: {
+      INTENT_LENS_SCENARIO: opts.scenario,
       INTENT_LENS_EXPECT_EXTENSION_ROOT: expectedRoot,
       ...(opts.grep ? { INTENT_LENS_TEST_GREP: opts.grep } : {}),
       ...(opts.untrusted ? { INTENT_LENS_UNTRUSTED: '1', INTENT_LENS_TEST_GREP: opts.grep ?? 'Restricted Mode' } : {}),
@@ -162,18 +196,25 @@ async function main() {
     if (silent.length) return fail(`no passing test from ${silent.join(', ')} in Restricted Mode`);
   } else if (!opts.grep) {
     // Every test file of the source tree must have run and passed something; the total must reach the floor.
-    const expected = readdirSync(path.join(ROOT, 'test/vscode')).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, '')).filter((f) => !UNTRUSTED_ONLY.has(f));
+    // Suites of the other runs (Restricted Mode, empty folder, French UI) skip themselves in the demo run.
+    const expected = readdirSync(path.join(ROOT, 'test/vscode')).filter((f) => f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, '')).filter((f) => !UNTRUSTED_ONLY.has(f) && !SCENARIO_ONLY.has(f));
     const silent = expected.filter((f) => !(passesByFile.get(f) > 0));
     if (silent.length) return fail(`no passing test from ${silent.join(', ')} (bundled: ${[...passesByFile.keys()].join(', ') || 'none'})`);
     if (marker.passed < MIN_PASSING) return fail(`${marker.passed} passed, fewer than the pinned ${MIN_PASSING}: a test file or suite went missing`);
   }
-  log(`PASS: ${marker.passed} passed in ${elapsed()} (VS Code ${version}${opts.vsix ? `, from ${path.basename(opts.vsix)}` : ''})`);
+  log(`PASS: ${marker.passed} passed in ${elapsed()} (VS Code ${version}, scenario ${opts.scenario}${opts.vsix ? `, from ${path.basename(opts.vsix)}` : ''})`);
   return 0;
 }
 
 function fail(message) {
   log(`FAIL: ${message} (${elapsed()})`);
   return 1;
+}
+
+/** An empty folder: no manifest, no git, no file (the first-run suite adds what it needs). */
+function emptyWorkspace(dest) {
+  mkdirSync(dest);
+  return dest;
 }
 
 /** A temp copy of the workspace (default demo/), so tests may edit files freely. */

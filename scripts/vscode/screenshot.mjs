@@ -3,9 +3,9 @@
 // demo/ in code-server with the built extension and, per scene, shows what a person sees, then saves a PNG.
 // Each scene waits for the extension's own UI (views, lenses, hover), so a broken extension fails the run.
 //
-//   node scripts/vscode/screenshot.mjs [--scene view|sidebar|editor|all] [--out FILE (one scene)]
+//   node scripts/vscode/screenshot.mjs [--scene view|sidebar|editor|welcome|debt|all] [--out FILE (one scene)]
 //                                      [--out-dir docs/screenshots] [--workspace DIR]
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -34,6 +34,10 @@ const SCENES = {
   sidebar: { file: 'src/search/ranking.ts', png: 'sidebar.png', show: showSidebar },
   /** A file with its CodeLenses and the hover of a tag's ID. */
   editor: { file: 'src/search/searchService.ts', png: 'editor.png', show: showEditorHover },
+  /** The Tech Debt view: each debt once with what it hurts, Untriaged by folder. */
+  debt: { file: 'src/utils/dates.ts', png: 'debt.png', show: showDebt },
+  /** A new folder: the welcome text with Create intent.yaml, and a TODO already in Untriaged. */
+  welcome: { file: 'src/app.ts', png: 'welcome.png', show: showWelcome, workspace: 'first-run' },
 };
 
 const names = opts.scene === 'all' ? Object.keys(SCENES) : [opts.scene];
@@ -118,16 +122,66 @@ async function showEditorHover(page) {
   await page.waitForTimeout(800);
 }
 
+async function showDebt(page) {
+  await showIntentContainer(page);
+  const debt = page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Tech Debt"]') });
+  // Collapse the other views so the Tech Debt view has the room, and widen the sidebar for the descriptions.
+  for (const name of ['Objectives', 'Constraints', 'Context']) {
+    const header = page.locator(`.sidebar .pane-header[aria-label^="${name}"]`).first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+  const sash = page.locator('.monaco-sash.vertical').first();
+  const box = await sash.boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 380, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+  }
+  const untriaged = debt.locator('.monaco-list-row').filter({ hasText: 'Untriaged' }).first();
+  await untriaged.waitFor({ timeout: 30_000 });
+  if ((await untriaged.getAttribute('aria-expanded')) === 'false') await untriaged.click();
+  await debt.locator('.monaco-list-row[aria-level="2"]').first().waitFor({ timeout: 15_000 });
+  await page.mouse.move(WIDTH / 2, HEIGHT - 5);
+  await page.waitForTimeout(1_000);
+}
+
+async function showWelcome(page) {
+  await showIntentContainer(page);
+  // The welcome text of a folder without intent.yaml, and its button.
+  await page.locator('.sidebar .welcome-view-content').filter({ hasText: 'has no intent.yaml yet' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.sidebar .monaco-button').filter({ hasText: 'Create intent.yaml' }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.sidebar .monaco-list-row').filter({ hasText: 'Untriaged' }).first().waitFor({ timeout: 30_000 });
+  await page.mouse.move(WIDTH / 2, HEIGHT - 5);
+  await page.waitForTimeout(1_000);
+}
+
+/** A first-run folder: one source file with a TODO, no manifest, no git. */
+function firstRunWorkspace(dest) {
+  mkdirSync(path.join(dest, 'src'), { recursive: true });
+  writeFileSync(path.join(dest, 'src/app.ts'), [
+    'export function start(port = 8080): void {',
+    '  // TODO: read the port from the environment',
+    '  console.log(`listening on ${port}`);',
+    '}',
+    '',
+  ].join('\n'));
+  return dest;
+}
+
 async function main() {
   requireTools();
   temp = makeTempDir('intent-lens-shot-');
-  const workspace = copyWorkspace(path.resolve(ROOT, opts.workspace), path.join(temp, 'workspace'));
+  const workspaces = {
+    demo: copyWorkspace(path.resolve(ROOT, opts.workspace), path.join(temp, 'workspace')),
+    'first-run': firstRunWorkspace(path.join(temp, 'first-run')),
+  };
   const port = await freePort();
   server = await startCodeServer({ temp, port });
   browser = await launchChromium();
   for (const name of names) {
     const scene = SCENES[name];
-    const page = await openWorkbench(port, workspace);
+    const page = await openWorkbench(port, workspaces[scene.workspace ?? 'demo']);
     await quickOpen(page, scene.file);
     await scene.show(page);
     const out = path.resolve(ROOT, opts.out ?? path.join(opts['out-dir'], scene.png));

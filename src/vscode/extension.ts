@@ -1,4 +1,5 @@
 // Entry point: activate() builds the extension's parts and pushes ONE root disposable that owns them all.
+import './zodConfig';
 import * as vscode from 'vscode';
 import { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import { registerAgentFeatures } from './agent';

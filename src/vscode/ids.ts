@@ -23,6 +23,10 @@ export const CommandId = {
   showAllObjectives: 'intentLens.showAllObjectives',
   /** Walk an item's suspect links (intent.lock) one by one: peek, diff, accept or skip. */
   reviewSuspectLinks: 'intentLens.reviewSuspectLinks',
+  /** Review view rows: the diff of a changed symbol or file against the base (inline action and click). */
+  openChange: 'intentLens.openChange',
+  /** Tech Debt view title: choose the marker words Untriaged shows. */
+  filterUntriaged: 'intentLens.filterUntriaged',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -46,4 +50,8 @@ export const ContextKey = {
   hasManifest: 'intentLens.hasManifest',
   /** True while the Objectives view shows active objectives only. */
   activeObjectivesOnly: 'intentLens.activeObjectivesOnly',
+  /** The Review view's state (ReviewState): which welcome text it shows when it lists nothing. */
+  reviewState: 'intentLens.reviewState',
+  /** True while Untriaged is filtered to some marker words. */
+  untriagedFiltered: 'intentLens.untriagedFiltered',
 } as const;

@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 
 export const settingsSchema = z.object({
   'codeLens.enabled': z.boolean().default(true),
+  'codeLens.density': z.enum(['full', 'compact', 'file']).default('full'),
   'index.maxFileSize': z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   'index.exclude': z.array(z.string().max(500)).max(500).default([]),
   'debt.markers': z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/)).max(50).default(['TODO', 'FIXME', 'HACK']),
@@ -37,6 +38,7 @@ export function readSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'>)
  */
 export const SETTING_EFFECTS: Readonly<Record<SettingKey, 'rebuild' | 'refresh'>> = {
   'codeLens.enabled': 'refresh',
+  'codeLens.density': 'refresh',
   'index.maxFileSize': 'rebuild',
   'index.exclude': 'rebuild',
   'debt.markers': 'rebuild',

@@ -30,24 +30,35 @@ function apply(text: string, range: Range, replacement: string): string {
 }
 
 describe('editor: lens titles', () => {
-  it('names objectives, KRs with progress and problems, counts constraints and debt', () => {
+  it('names items by title (never the IDs the tag already shows), KRs with progress, and counts the rest', () => {
     const title = lensTitle(
       [link('problem:availability-search'), link('constraint:search-p95-300ms'), link('kr:cycle-time'), link('kr:search-latency-p95', true), link('obj:faster-casting')],
       graph,
     );
-    assert.equal(title, '◎ obj:faster-casting · kr:cycle-time 50% · problem:availability-search · 1 constraint · 1 debt');
+    assert.equal(title, '◎ Cut casting turnaround · Median casting cycle from 7 to 3 days 50% · +1 more · ⚠ 1 constraint · 🔥 slows Availability search answers in…');
+    assert.doesNotMatch(title!, /kr:|obj:|problem:/);
   });
 
-  it('marks unknown and retired IDs, and never lists more than a few IDs', () => {
-    assert.equal(lensTitle([link('kr:nope'), link('kr:online-bookings')], graph), '◎ kr:online-bookings 100% (retired) · kr:nope (unknown)');
+  it('marks unknown and retired IDs, and never names more than a few items', () => {
+    assert.equal(lensTitle([link('kr:nope'), link('kr:online-bookings')], graph), '◎ 90 % of bookings made online instead of… 100% (retired) · kr:nope (unknown)');
     const many = ['kr:cycle-time', 'kr:availability-coverage', 'kr:search-latency-p95', 'kr:shortlist-acceptance', 'problem:missed-callbacks', 'problem:stale-availability'];
-    assert.equal(lensTitle(many.map((id) => link(id)), graph), `◎ kr:cycle-time 50% · kr:availability-coverage 38% · kr:search-latency-p95 · kr:shortlist-acceptance 5% · +${many.length - MAX_LENS_IDS} more`);
+    assert.equal(lensTitle(many.map((id) => link(id)), graph), `◎ Median casting cycle from 7 to 3 days 50% · 80 % of active talent with availability… 38% · +${many.length - MAX_LENS_IDS} more`);
     assert.equal(lensTitle([], graph), undefined);
+  });
+
+  it('shows a debt item by title and impact, and constraints by title when they are all there is', () => {
+    assert.equal(lensTitle([link('debt:n-plus-one')], graph), '🔥 N+1 queries in availability search · high impact');
+    assert.equal(lensTitle([link('constraint:search-p95-300ms')], graph), '⚠ The search path stays under 300 ms at p…');
+    assert.equal(lensTitle([link('constraint:search-p95-300ms'), link('constraint:no-pii-in-logs')], graph), '⚠ The search path stays under 300 ms at p… · +1 more');
+  });
+
+  it('names one item in compact density', () => {
+    assert.equal(lensTitle([link('kr:cycle-time'), link('kr:search-latency-p95')], graph, undefined, 'compact'), '◎ Median casting cycle from 7 to 3 days 50% · +1 more');
   });
 
   it('composes the file lens of the demo search service from its effective intent', () => {
     const links = effectiveIntent({ graph, file: 'src/search/searchService.ts' }).links.filter((l) => l.via.kind !== 'derived');
-    assert.equal(lensTitle([link('obj:faster-casting'), ...links], graph), '◎ obj:faster-casting · kr:cycle-time 50% · problem:availability-search · 2 constraints');
+    assert.equal(lensTitle([link('obj:faster-casting'), ...links], graph), '◎ Cut casting turnaround · Median casting cycle from 7 to 3 days 50% · +1 more · ⚠ 2 constraints');
   });
 });
 

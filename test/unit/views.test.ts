@@ -222,7 +222,7 @@ describe('views: manifest text', () => {
     const text = starterManifest('Casting: Hub');
     const parsed = parseManifest(text, 'intent.yaml');
     assert.deepEqual(parsed.findings, []);
-    const withDebt = applyTextEdit(text, planDebtEntry(text, { id: 'debt:x', title: 'X', hurts: ['kr:example-kr'], cost: 'S', impact: 'low' }));
+    const withDebt = applyTextEdit(text, planDebtEntry(text, { id: 'debt:x', title: 'X', hurts: [], cost: 'S', impact: 'low' }));
     const graph = buildGraph([{ path: 'intent.yaml', text: withDebt }]);
     assert.deepEqual(graph.findings, []);
     assert.equal(graph.items.get('debt:x')?.kind, 'debt');
@@ -239,3 +239,4 @@ describe('views: manifest text', () => {
     assert.match(out, /    impact: medium\n\n  - id: debt:retries\n[^]*impact: high\n\n# ── Scopes/);
   });
 });
+

@@ -118,23 +118,26 @@ describe('editor features', function () {
     const uri = file('src/search/searchService.ts');
     await open('src/search/searchService.ts');
     assert.deepEqual(await waitFor('lenses', async () => ((await lenses(uri)).length >= 2 ? lenses(uri) : undefined)), [
-      '0: ◎ obj:faster-casting · kr:cycle-time 50% · problem:availability-search · 2 constraints',
-      '29: ◎ kr:search-latency-p95 · problem:availability-search',
+      '0: ◎ Cut casting turnaround · Median casting cycle from 7 to 3 days 50% · +1 more · ⚠ 2 constraints',
+      '29: ◎ Availability search answers in under 30… · Casting directors cannot filter talent…',
     ]);
     assert.deepEqual(await lenses(file('src/bookings/bookingService.ts')), [
-      '17: ◎ obj:self-serve-booking (retired)',
-      '24: ◎ kr:cycle-time 50%',
-      '33: ◎ kr:online-bookings 100% (retired)',
+      '0: ⚠ No personal data in logs',
+      '17: ◎ Let productions book talent online (retired)',
+      '24: ◎ Median casting cycle from 7 to 3 days 50%',
+      '33: ◎ 90 % of bookings made online instead of… 100% (retired)',
     ]);
-    // A file with constraints only (no file tag, no scope) has no file lens.
-    assert.deepEqual(await lenses(file('src/db/pool.ts')), []);
+    // Titles, never the IDs the tag above already shows.
+    for (const l of await lenses(file('src/bookings/bookingService.ts'))) assert.doesNotMatch(l, /(obj|kr|problem):/);
+    // A file with constraints only (no file tag, no scope) gets their title.
+    assert.deepEqual(await lenses(file('src/db/pool.ts')), ['0: ⚠ No personal data in logs · +1 more']);
   });
 
   it('gives Python files lenses through the tree-sitter fallback', async () => {
     assert.deepEqual(await lenses(file('worker/availability_sync.py')), [
-      '0: ◎ kr:availability-coverage 38% · problem:stale-availability · 2 constraints',
-      '21: ◎ kr:availability-coverage 38%',
-      '34: ◎ 1 debt',
+      '0: ◎ 80 % of active talent with availability… 38% · Availability shown in search is out of… · ⚠ 2 constraints',
+      '21: ◎ 80 % of active talent with availability… 38%',
+      '34: $(flame) Calendar sync polls every agency every… · medium impact',
     ]);
   });
 
@@ -346,8 +349,8 @@ describe('editor features', function () {
         return l.length === 3 ? l : undefined;
       }, 2_000);
       assert.deepEqual(after, [
-        '0: ◎ obj:faster-casting · kr:cycle-time 50% · problem:availability-search · 2 constraints',
-        '29: ◎ kr:search-latency-p95 · problem:availability-search',
+        '0: ◎ Cut casting turnaround · Median casting cycle from 7 to 3 days 50% · +1 more · ⚠ 2 constraints',
+        '29: ◎ Availability search answers in under 30… · Casting directors cannot filter talent…',
         `${line + 1}: ◎ kr:cycle-tim (unknown)`,
       ]);
     } finally {
@@ -366,8 +369,8 @@ describe('editor features', function () {
       const il001 = await waitFor('IL001 on the broken manifest', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'IL001'), 3_000);
       assert.equal(il001.severity, vscode.DiagnosticSeverity.Error);
       assert.deepEqual(await lenses(file('src/search/searchService.ts')), [
-        '0: ◎ obj:faster-casting · kr:cycle-time 50% · problem:availability-search · 2 constraints',
-        '29: ◎ kr:search-latency-p95 · problem:availability-search',
+        '0: ◎ Cut casting turnaround · Median casting cycle from 7 to 3 days 50% · +1 more · ⚠ 2 constraints',
+        '29: ◎ Availability search answers in under 30… · Casting directors cannot filter talent…',
       ]);
     } finally {
       await revert(manifest);

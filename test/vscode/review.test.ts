@@ -13,12 +13,28 @@ interface Api {
   testing: {
     reviewTree: vscode.TreeDataProvider<unknown>;
     computeReview(): Promise<readonly { review?: { files: readonly { path: string }[] }; error?: string; repository?: string }[]>;
+    reviewState(): string;
   };
 }
 
 const STATE = 'src/bookings/bookingState.ts';
 const RANKING = 'src/search/ranking.ts';
 const UNTAGGED = 'src/reviewUntagged.ts';
+
+describe('review view outside git', () => {
+  it('says in plain words that the folder is not a repository (no raw git error, nothing listed)', async () => {
+    const ext = intentLens();
+    await waitFor('Intent Lens to activate', () => ext.isActive, 20_000);
+    const testing = (ext.exports as Api).testing;
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    assert.ok(!existsSync(path.join(root, '.git')));
+    const [result] = await testing.computeReview();
+    assert.equal(testing.reviewState(), 'noGit');
+    assert.deepEqual(await testing.reviewTree.getChildren(), [], 'an empty tree, so the welcome text shows');
+    assert.doesNotMatch(result.error ?? '', /fatal|rev-parse/);
+    assert.match(result.error ?? '', /is not a git repository/);
+  });
+});
 
 describe('review view', function () {
   this.timeout(90_000);
@@ -113,6 +129,34 @@ describe('review view', function () {
     assert.match(text, /^Links \| \+0 −1\n {2}Removed \| 1\n {4}kr:shortlist-acceptance \| src\/bookings\/bookingState\.ts:\d+/m, text);
   });
 
+  it('opens a changed symbol as a diff against the base (read-only base version, no git: URI needed)', async () => {
+    assert.equal(api.testing.reviewState(), 'ready');
+    const find = async (node: unknown, wanted: string): Promise<unknown> => {
+      for (const child of await children(node)) {
+        if ((await labelOf(child)) === wanted) return child;
+        const hit = await find(child, wanted);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const rank = await find(undefined, 'rank');
+    assert.ok(rank, 'the changed symbol rank');
+    const ti = await item(rank);
+    assert.equal(ti.command?.command, 'vscode.diff');
+    assert.equal(ti.contextValue, 'change', 'the inline Open Changes action shows on it');
+    await vscode.commands.executeCommand('intentLens.openChange', rank);
+    const tab = await waitFor('the diff tab', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    });
+    assert.equal(tab.original.scheme, 'intent-lens-base');
+    assert.equal(tab.modified.fsPath, file(RANKING));
+    const base = await vscode.workspace.openTextDocument(tab.original);
+    assert.equal(base.getText(), originals.get(RANKING), 'the left side is the file at the base commit');
+    assert.ok(base.getText().includes('  return talent\n') && !base.getText().includes('// reviewed'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('shows IL030 and IL032 as diagnostics of their own collection on the changed files', async () => {
     const reviewDiagnostics = (rel: string) =>
       vscode.languages.getDiagnostics(vscode.Uri.file(file(rel))).filter((d) => d.source === 'Intent Lens review');
@@ -147,12 +191,12 @@ describe('review view', function () {
     // The base version still links canMove to the KR; the working tree no longer does.
     const titles = await waitFor('lenses on the git: document', async () => {
       const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', head).then(undefined, () => [])) ?? [];
-      const mine = lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).filter((t) => t.includes('kr:shortlist-acceptance'));
+      const mine = lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).filter((t) => t.includes('Half of shortlists'));
       return mine.length ? mine : undefined;
     });
-    assert.deepEqual(titles, [`${tagLine + 1}: ◎ kr:shortlist-acceptance 5%`]);
+    assert.deepEqual(titles, [`${tagLine + 1}: ◎ Half of shortlists accepted by producer… 5%`]);
     const now = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', working)) ?? [];
-    assert.ok(!now.some((l) => l.command?.title.includes('kr:shortlist-acceptance')), 'the working tree lost that link');
+    assert.ok(!now.some((l) => l.command?.title.includes('Half of shortlists')), 'the working tree lost that link');
     const column = document.lineAt(tagLine).text.indexOf('kr:shortlist') + 3;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', head, new vscode.Position(tagLine, column));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');

@@ -13,11 +13,11 @@ interface Provider {
   getChildren(node?: TestNode): Promise<TestNode[]>;
   getTreeItem(node: TestNode): vscode.TreeItem;
 }
-interface PromptItem { value?: string; label: string; separator?: boolean }
+interface PromptItem { value?: string; label: string; separator?: boolean; picked?: boolean }
 interface Prompter {
-  pickMany(items: readonly PromptItem[], options: { title: string }): Promise<string[] | undefined>;
-  pickOne(items: readonly PromptItem[], options: { title: string }): Promise<string | undefined>;
-  input(options: { title: string; value?: string }): Promise<string | undefined>;
+  pickMany(items: readonly PromptItem[], options: { title: string; placeHolder?: string }): Promise<string[] | undefined>;
+  pickOne(items: readonly PromptItem[], options: { title: string; noDefault?: boolean }): Promise<string | undefined>;
+  input(options: InputOptions): Promise<string | undefined>;
 }
 interface Testing {
   objectivesTree: Provider;
@@ -27,6 +27,7 @@ interface Testing {
   objectivesView: vscode.TreeView<TestNode>;
   setPrompter(p: Prompter): void;
   resetPrompter(): void;
+  windowPrompter: { visible: vscode.QuickInput | undefined };
 }
 
 let testing: Testing;
@@ -47,30 +48,49 @@ async function child(p: Provider, parent: TestNode | undefined, refId: string): 
 }
 
 /** Answers in order: string[] for pickMany, string for pickOne and input. Checks each answer is offered. */
-function scripted(answers: (string | string[])[]): Prompter & { left(): number } {
+interface InputOptions { title: string; value?: string; validate?: (v: string) => string | undefined }
+
+function scripted(answers: (string | string[])[]): Prompter & { left(): number; ticked: string[][]; titles: string[]; placeHolders: string[]; inputs: InputOptions[]; noDefault: number[] } {
   const queue = [...answers];
+  const ticked: string[][] = [];
+  const titles: string[] = [];
+  const placeHolders: string[] = [];
+  const inputs: InputOptions[] = [];
+  const noDefault: number[] = [];
+  let asked = 0;
   const next = <T>(kind: string) => {
     if (queue.length === 0) throw new Error(`unexpected ${kind}: no scripted answer left`);
+    asked++;
     return queue.shift() as T;
   };
   const offered = (items: readonly PromptItem[], values: string[]) => {
     for (const v of values) assert.ok(items.some((i) => !i.separator && i.value === v), `${v} not offered`);
   };
   return {
-    async pickMany(items) {
+    async pickMany(items, options) {
+      titles.push(options.title);
+      placeHolders.push(options.placeHolder ?? '');
+      ticked.push(items.filter((i) => i.picked && i.value).map((i) => i.value!));
       const a = next<string[]>('pickMany');
       offered(items, a);
       return a;
     },
-    async pickOne(items) {
+    async pickOne(items, options) {
+      if (options.noDefault) noDefault.push(asked);
       const a = next<string>('pickOne');
       offered(items, [a]);
       return a;
     },
-    async input() {
+    async input(options) {
+      inputs.push(options);
       return next<string>('input');
     },
     left: () => queue.length,
+    ticked,
+    titles,
+    placeHolders,
+    inputs,
+    noDefault,
   };
 }
 
@@ -88,6 +108,27 @@ async function symbolsReady(editor: vscode.TextEditor): Promise<void> {
     const s = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     return (s?.length ?? 0) > 0;
   });
+}
+
+/** The 0-based line that starts with `prefix` (the tests do not depend on line numbers another suite may shift). */
+function lineOf(editor: vscode.TextEditor, prefix: string): number {
+  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith(prefix));
+  assert.ok(line >= 0, `no line starts with ${prefix}`);
+  return line;
+}
+
+/** The Untriaged comment of `file` at 0-based `line`, through the tree (folder → file → comment). */
+async function untriagedMarker(file: string, line: number): Promise<TestNode> {
+  const p = testing.debtTree;
+  const untriaged = (await p.getChildren()).find((g) => label(p, g) === 'Untriaged');
+  assert.ok(untriaged);
+  const stack = await p.getChildren(untriaged);
+  while (stack.length) {
+    const node = stack.shift()!;
+    if (node.ref?.kind === 'marker' && node.ref.file === file && node.ref.line === line) return node;
+    if (!node.ref) stack.push(...(await p.getChildren(node)));
+  }
+  throw new Error(`no untriaged comment at ${file}:${line + 1}`);
 }
 
 async function undoUntil(editor: vscode.TextEditor, text: string): Promise<void> {
@@ -125,12 +166,16 @@ describe('Intent sidebar', function () {
     assert.equal((p.getTreeItem(roots[1]).iconPath as vscode.ThemeIcon).color?.id, 'disabledForeground');
     const kids = await p.getChildren(roots[0]);
     const krs = kids.slice(0, 4);
-    // Then the objective's own linked code: the file tag, the scope of src/http/**.
-    assert.deepEqual(kids.slice(4).map((n) => `${label(p, n)} | ${description(p, n)}`), [
+    // Then the objective's own linked code, in one "Code" row (never files beside the KRs): the file tag,
+    // the scope of src/http/**.
+    assert.deepEqual(kids.slice(4).map((n) => `${label(p, n)} | ${description(p, n)}`), ['Code | 3 files']);
+    assert.deepEqual((await p.getChildren(kids[4])).map((n) => `${label(p, n)} | ${description(p, n)}`), [
       'searchService.ts | src/search · 1 tagged',
       'routes.ts | src/http · via src/http/**',
       'server.ts | src/http · via src/http/**',
     ]);
+    // KR progress comes first, so a long title cannot push it out of sight.
+    assert.equal(label(p, krs[0]), '50% · Median casting cycle from 7 to 3 days');
     assert.deepEqual(krs.map((n) => `${n.ref?.id} | ${description(p, n)}`), [
       'kr:cycle-time | 5 → 3 days · 50%',
       'kr:availability-coverage | 55 → 80 % · 38%',
@@ -142,17 +187,21 @@ describe('Intent sidebar', function () {
     assert.match(tooltip.value, /Median casting cycle from 7 to 3 days/);
     const under = await p.getChildren(krs[0]);
     assert.deepEqual(under.slice(0, 4).map((n) => n.ref?.id), ['problem:availability-search', 'problem:stale-availability', 'problem:duplicate-submissions', 'problem:missed-callbacks']);
-    assert.deepEqual(under.slice(4).map((n) => `${label(p, n)} | ${description(p, n)}`), [
+    assert.deepEqual(under.slice(4).map((n) => label(p, n)), ['Code']);
+    const code = await p.getChildren(under[4]);
+    // Each file once: tagged and via a scope on one row.
+    assert.deepEqual(code.map((n) => `${label(p, n)} | ${description(p, n)}`), [
       'bookingService.ts | src/bookings · 1 tagged',
       'notifier.ts | src/notifications · 1 tagged',
-      'ranking.ts | src/search · 1 tagged',
+      'ranking.ts | src/search · 1 tagged · via src/search/**',
       'submissions.ts | src/talent · 1 tagged',
       'availabilityFilter.ts | src/search · via src/search/**',
       'searchService.test.ts | src/search · via src/search/**',
       'searchService.ts | src/search · via src/search/**',
     ]);
+    assert.equal(new Set(code.map((n) => label(p, n))).size, code.length, 'a file listed twice under one KR');
     // The tagged place opens at its line and names the symbol the tag binds to.
-    const places = await p.getChildren(under[6]);
+    const places = await p.getChildren(code[2]);
     assert.equal(places.length, 1);
     assert.equal(label(p, places[0]), 'rank');
     assert.match(description(p, places[0]), /^line 11 · a better first page/);
@@ -187,24 +236,45 @@ describe('Intent sidebar', function () {
     assert.deepEqual(files.map((n) => label(p, n)), ['pool.ts', 'queries.ts', 'availabilityFilter.ts', 'ranking.ts', 'searchService.test.ts', 'searchService.ts']);
   });
 
-  it('Tech Debt: grouped by what it hurts, ranked by impact then cost, Untriaged last', async () => {
+  it('Tech Debt: each debt once, ranked by impact then cost, with what it hurts; Untriaged by folder → file', async () => {
     const p = testing.debtTree;
-    const groups = await p.getChildren();
-    assert.deepEqual(groups.map((g) => g.ref?.id ?? label(p, g)), [
-      'obj:talent-trust', 'kr:invoice-disputes', 'kr:cycle-time', 'kr:search-latency-p95', 'constraint:search-p95-300ms',
-      'kr:availability-coverage', 'problem:stale-availability', 'kr:cycle-tme', 'Untriaged',
+    const roots = await p.getChildren();
+    assert.deepEqual(roots.map((g) => g.ref?.id ?? label(p, g)), [
+      'debt:float-money', 'debt:n-plus-one', 'debt:shared-db-pool', 'debt:calendar-polling', 'debt:booking-status-strings',
+      'retries back to back, so a relay outage delays every callback invitation', 'scores are recomputed on every request', 'Untriaged',
     ]);
-    const cycle = await p.getChildren(groups[2]);
-    assert.deepEqual(cycle.map((n) => `${label(p, n)} | ${description(p, n)}`), [
-      'N+1 queries in availability search | high impact · cost M · debt:n-plus-one',
-      'retries back to back, so a relay outage delays every callback invitation | email.ts:14',
-    ]);
-    assert.equal(description(p, groups[7]), 'unknown ID · 1 debt');
-    const untriaged = await p.getChildren(groups[8]);
-    assert.equal(description(p, groups[8]), '12 comments');
-    assert.ok(untriaged.some((n) => description(p, n) === 'TODO · src/utils/dates.ts:19'));
-    assert.ok(!untriaged.some((n) => description(p, n).includes('src/search/ranking.ts:13')), 'the TODO above a @debt tag is triaged');
-    assert.equal(p.getTreeItem(untriaged[0]).contextValue, 'untriaged');
+    assert.equal(description(p, roots[1]), 'high impact · cost M · hurts Median casting cycle from 7 to 3 days, Availability search answers in under 30…');
+    assert.equal(description(p, roots[4]), 'low impact · cost S · hurts kr:cycle-tme');
+    const untriaged = roots[7];
+    assert.equal(description(p, untriaged), '12 comments');
+    const files = await p.getChildren(untriaged);
+    const dates = files.find((n) => label(p, n) === 'dates.ts');
+    assert.ok(dates, files.map((n) => label(p, n)).join(', '));
+    assert.equal(description(p, dates), 'src/utils · 1 comment');
+    const [todo] = await p.getChildren(dates);
+    assert.equal(description(p, todo), 'TODO · line 19');
+    assert.equal(p.getTreeItem(todo).contextValue, 'untriaged');
+    const all = (await Promise.all(files.map((f) => p.getChildren(f)))).flat();
+    assert.equal(all.length, 12);
+    assert.ok(!all.some((n) => n.ref?.file === 'src/search/ranking.ts' && n.ref.line === 12), 'the TODO above a @debt tag is triaged');
+  });
+
+  it('Tech Debt: Untriaged filters by marker word', async () => {
+    const p = testing.debtTree;
+    testing.setPrompter(scripted([['FIXME']]));
+    const shown = await vscode.commands.executeCommand<string[]>('intentLens.filterUntriaged');
+    try {
+      assert.deepEqual(shown, ['FIXME']);
+      const untriaged = (await p.getChildren()).find((n) => label(p, n) === 'Untriaged')!;
+      assert.match(description(p, untriaged), /^\d+ comments? · FIXME$/);
+      const all = (await Promise.all((await p.getChildren(untriaged)).map((f) => p.getChildren(f)))).flat();
+      assert.ok(all.length > 0 && all.every((n) => n.ref?.kind === 'marker' && description(p, n).startsWith('FIXME ·')));
+    } finally {
+      testing.setPrompter(scripted([[]]));
+      await vscode.commands.executeCommand('intentLens.filterUntriaged');
+    }
+    const untriaged = (await p.getChildren()).find((n) => label(p, n) === 'Untriaged')!;
+    assert.equal(description(p, untriaged), '12 comments');
   });
 
   it('Context: the effective intent at the cursor, with provenance', async () => {
@@ -239,15 +309,22 @@ describe('Intent sidebar', function () {
     await symbolsReady(editor);
     const original = editor.document.getText();
     editor.selection = new vscode.Selection(10, 4, 10, 4); // in addDays
-    const prompter = scripted([['kr:cycle-time', 'problem:availability-search'], ['kr:cycle-time', 'kr:availability-coverage']]);
+    const prompter = scripted([['kr:cycle-time', 'problem:availability-search'], ['kr:cycle-time', 'problem:availability-search', 'kr:availability-coverage'], ['kr:availability-coverage']]);
     testing.setPrompter(prompter);
     assert.equal(await vscode.commands.executeCommand('intentLens.linkSymbol'), 'linked');
     const once = original.replace('export function addDays', '// @intent kr:cycle-time, problem:availability-search\nexport function addDays');
     assert.equal(editor.document.getText(), once);
     editor.selection = new vscode.Selection(11, 4, 11, 4);
     assert.equal(await vscode.commands.executeCommand('intentLens.linkSymbol'), 'linked');
-    assert.equal(editor.document.getText(), original.replace('export function addDays', '// @intent kr:cycle-time, problem:availability-search, kr:availability-coverage\nexport function addDays'));
+    // The second time, the existing links were offered ticked.
+    assert.deepEqual(prompter.ticked[1], ['kr:cycle-time', 'problem:availability-search']);
+    const twice = original.replace('export function addDays', '// @intent kr:cycle-time, problem:availability-search, kr:availability-coverage\nexport function addDays');
+    assert.equal(editor.document.getText(), twice);
+    // Unticking removes a link.
+    assert.equal(await vscode.commands.executeCommand('intentLens.linkSymbol'), 'linked');
+    assert.equal(editor.document.getText(), original.replace('export function addDays', '// @intent kr:availability-coverage\nexport function addDays'));
     assert.equal(prompter.left(), 0);
+    await undoUntil(editor, twice);
     await undoUntil(editor, once);
     await undoUntil(editor, original);
   });
@@ -256,7 +333,8 @@ describe('Intent sidebar', function () {
     const editor = await open('src/db/pool.ts');
     await symbolsReady(editor);
     const original = editor.document.getText();
-    editor.selection = new vscode.Selection(15, 6, 16, 10);
+    const started = lineOf(editor, '      const started');
+    editor.selection = new vscode.Selection(started, 6, started + 1, 10);
     testing.setPrompter(scripted([['constraint:search-p95-300ms'], 'Shares ten connections with bookings', 'inline']));
     assert.equal(await vscode.commands.executeCommand('intentLens.tagDebt'), 'inline');
     assert.equal(editor.document.getText(), original.replace(
@@ -272,32 +350,87 @@ describe('Intent sidebar', function () {
     const manifest = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'intent.yaml'));
     const originalCode = editor.document.getText();
     const originalManifest = manifest.getText();
-    editor.selection = new vscode.Selection(12, 4, 12, 4); // in createPool
-    testing.setPrompter(scripted([['constraint:search-p95-300ms', 'kr:search-latency-p95'], 'One pool: bookings starve search', 'manifest', 'L', 'high']));
+    const inCreatePool = lineOf(editor, 'export function createPool') + 1;
+    editor.selection = new vscode.Selection(inCreatePool, 4, inCreatePool, 4);
+    // The suggested ID is editable: this answer replaces it.
+    const prompter = scripted([['constraint:search-p95-300ms', 'kr:search-latency-p95'], 'One pool: bookings starve search', 'manifest', 'debt:pool-starvation', 'L', 'high']);
+    testing.setPrompter(prompter);
     assert.equal(await vscode.commands.executeCommand('intentLens.tagDebt'), 'manifest');
-    assert.equal(editor.document.getText(), originalCode.replace('export function createPool', '// @debt debt:one-pool-bookings-starve-search\nexport function createPool'));
+    assert.equal(prompter.inputs[1]?.value, 'debt:one-pool-bookings-starve-search', 'the ID suggested from the note');
+    assert.equal(prompter.inputs[1]?.validate?.('debt:n-plus-one'), 'debt:n-plus-one is already taken');
+    assert.ok(prompter.inputs[1]?.validate?.('not an id!'));
+    assert.ok(prompter.noDefault.includes(5), 'impact is asked, not preselected');
+    assert.equal(editor.document.getText(), originalCode.replace('export function createPool', '// @debt debt:pool-starvation\nexport function createPool'));
     assert.equal(manifest.getText(), originalManifest.replace(
       '    impact: medium\n\n# ── Scopes',
-      '    impact: medium\n\n  - id: debt:one-pool-bookings-starve-search\n    title: "One pool: bookings starve search"\n    hurts: [constraint:search-p95-300ms, kr:search-latency-p95]\n    cost: L\n    impact: high\n\n# ── Scopes',
+      '    impact: medium\n\n  - id: debt:pool-starvation\n    title: "One pool: bookings starve search"\n    hurts: [constraint:search-p95-300ms, kr:search-latency-p95]\n    cost: L\n    impact: high\n\n# ── Scopes',
     ));
+    // What changed is shown: both files are open in editors.
+    const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString());
+    assert.ok(visible.includes(manifest.uri.toString()) && visible.includes(editor.document.uri.toString()), visible.join(', '));
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     await waitFor('undo in both files', () => editor.document.getText() === originalCode && manifest.getText() === originalManifest, 5_000);
   });
 
-  it('Triage as Tech Debt… turns an untriaged TODO into a @debt tag; undo restores it', async () => {
+  it('Triage as Tech Debt… shows the comment and keeps its TODO word, the tag above it; undo restores it', async () => {
     await settled();
-    const p = testing.debtTree;
-    const groups = await p.getChildren();
-    const untriaged = await p.getChildren(groups.find((g) => label(p, g) === 'Untriaged'));
-    const todo = untriaged.find((n) => description(p, n) === 'TODO · src/utils/dates.ts:19');
-    assert.ok(todo);
+    const todo = await untriagedMarker('src/utils/dates.ts', 18);
     const editor = await open('src/utils/dates.ts');
     const original = editor.document.getText();
     const text = "shoot dates are stored in UTC but shown in the production's time zone; overseas shoots show off by one.";
-    testing.setPrompter(scripted([['kr:cycle-time'], text, 'inline']));
+    const prompter = scripted([['kr:cycle-time'], text, 'inline', 'keep']);
+    testing.setPrompter(prompter);
+    assert.equal(await vscode.commands.executeCommand('intentLens.triageTodo', todo), 'inline');
+    assert.equal(prompter.left(), 0);
+    assert.match(prompter.placeHolders[0], /TODO: shoot dates are stored in UTC/, 'the first question shows the comment');
+    assert.match(prompter.titles[0], /^Triage as Tech Debt — src\/utils\/dates\.ts:19$/);
+    assert.equal(editor.document.getText(), original.replace(`// TODO: ${text}`, `// @debt kr:cycle-time\n// TODO: ${text}`));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the changed file is shown');
+    await undoUntil(editor, original);
+  });
+
+  it('Triage as Tech Debt… replaces the TODO word when asked to', async () => {
+    await settled();
+    const todo = await untriagedMarker('src/utils/dates.ts', 18);
+    const editor = await open('src/utils/dates.ts');
+    const original = editor.document.getText();
+    const text = "shoot dates are stored in UTC but shown in the production's time zone; overseas shoots show off by one.";
+    testing.setPrompter(scripted([['kr:cycle-time'], text, 'inline', 'replace']));
     assert.equal(await vscode.commands.executeCommand('intentLens.triageTodo', todo), 'inline');
     assert.equal(editor.document.getText(), original.replace(`// TODO: ${text}`, `// @debt kr:cycle-time -- ${text}`));
+    await undoUntil(editor, original);
+  });
+
+  it('the real pickers: filter, then Enter with nothing ticked, takes the focused row (Tag Tech Debt… end to end)', async () => {
+    const editor = await open('src/db/pool.ts');
+    await symbolsReady(editor);
+    const original = editor.document.getText();
+    const started = lineOf(editor, '      const started');
+    editor.selection = new vscode.Selection(started, 6, started + 1, 10);
+    testing.resetPrompter();
+    const running = vscode.commands.executeCommand<string>('intentLens.tagDebt');
+    const ui = testing.windowPrompter;
+    const step = async (n: number, value: string) => {
+      const input = await waitFor(`step ${n}`, () => (ui.visible && (ui.visible as vscode.QuickPick<vscode.QuickPickItem>).step === n ? ui.visible : undefined), 10_000);
+      assert.equal((input as vscode.QuickPick<vscode.QuickPickItem>).totalSteps, 3);
+      (input as vscode.QuickPick<vscode.QuickPickItem>).value = value;
+      const qp = input as vscode.QuickPick<vscode.QuickPickItem>;
+      if ('activeItems' in qp) {
+        // Nothing is ticked: the filtered row is focused, and Enter takes it.
+        await waitFor('the filtered row focused', () => qp.activeItems.some((i) => `${i.label} ${i.description}`.toLowerCase().includes(value.toLowerCase())), 5_000);
+        assert.equal(qp.selectedItems.length, 0);
+      }
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    await step(1, 'stays under 300');
+    await step(2, 'Shares ten connections with bookings');
+    await step(3, 'Inline');
+    assert.equal(await running, 'inline');
+    assert.equal(editor.document.getText(), original.replace(
+      '      const started',
+      '      // @debt constraint:search-p95-300ms -- Shares ten connections with bookings\n      const started',
+    ));
     await undoUntil(editor, original);
   });
 

@@ -2,6 +2,7 @@
 // (never by re-serialising the YAML) so the file keeps its comments, order and formatting.
 import type { DebtCost, DebtImpact } from '../types';
 import { eolOf, type TextEdit } from './commentText';
+import type { ScopeSuggestion } from './starterScopes';
 
 export interface NewDebtEntry {
   readonly id: string;
@@ -118,9 +119,15 @@ function at(line: number, character: number) {
   return { start: { line, character }, end: { line, character } };
 }
 
-/** A commented starter manifest: valid as written, with one example of each section to fill in. */
-export function starterManifest(product?: string): string {
+/**
+ * A commented starter manifest: valid as written and producing no finding by itself (every section is empty;
+ * the examples and the repository's scope suggestions are comments to uncomment and fill in).
+ */
+export function starterManifest(product?: string, scopes: readonly ScopeSuggestion[] = []): string {
   const name = product ? yamlString(product) : 'My product';
+  const suggested = scopes.length
+    ? scopes.map((s) => `#  - paths: ["${s.glob}"]            # ${s.source}\n#    serves: [obj:example]`).join('\n')
+    : `#  - paths: ["src/**"]\n#    serves: [obj:example]`;
   return `# Product intent, next to the code: read by the Intent Lens extension and CLI.
 #
 # This manifest says WHY the code exists: the objectives you pursue and their key
@@ -131,24 +138,25 @@ export function starterManifest(product?: string): string {
 # IDs match ^[A-Za-z][A-Za-z0-9._:/-]*$ and are unique across every intent.yaml of
 # the workspace; the typed prefixes obj:, kr:, problem:, constraint:, debt: keep
 # them readable. Globs are relative to this file's folder; "!" excludes.
+# Uncomment an example (remove the leading "#") and fill it in.
 
 version: 1
 product: ${name}
 
 # status: proposed | active | achieved | dropped | superseded
-objectives:
-  - id: obj:example
-    title: Describe the outcome you want
-    status: proposed
-    # period: 2026-Q4
-    keyResults:
-      # Progress is baseline → current → target, in \`unit\`.
-      - id: kr:example-kr
-        title: A measurable result that shows the objective is met
-        baseline: 0
-        target: 100
-        # current: 40
-        unit: "%"
+objectives: []
+#  - id: obj:example
+#    title: Describe the outcome you want
+#    status: proposed
+#    period: 2026-Q4
+#    keyResults:
+#      # Progress is baseline → current → target, in \`unit\`.
+#      - id: kr:example-kr
+#        title: A measurable result that shows the objective is met
+#        baseline: 0
+#        target: 100
+#        current: 40
+#        unit: "%"
 
 # Who hurts, how you know (links or plain text), and which KRs solving it moves.
 problems: []
@@ -174,9 +182,8 @@ debt: []
 #    cost: M
 #    impact: medium
 
-# Which folders serve what, without tagging every function.
+# Which folders serve what, without tagging every function.${scopes.length ? ' Suggested from this\n# repository\'s layout:' : ''}
 scopes: []
-#  - paths: ["src/**"]
-#    serves: [obj:example]
+${suggested}
 `;
 }

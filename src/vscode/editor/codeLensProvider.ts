@@ -1,5 +1,7 @@
 // One aggregated CodeLens per symbol that has intent, plus one at the top of a file with file intent
-// (@intent-file, scopes). Reads the session's index and graph; refreshes on its change event.
+// (@intent-file, scopes) or, failing that, the constraints that bind it. Titles, not the IDs the tag above
+// already shows. `intentLens.codeLens.density`: full, compact, or one lens per file. Refreshes on the
+// session's change event.
 import * as vscode from 'vscode';
 import type { IntentLink } from '../../core/analysis/effectiveIntent';
 import { lensTitle } from '../../core/editor/lensTitle';
@@ -28,14 +30,16 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
       services.sessions.onDidChange(() => this.emitter.fire()),
       services.symbols.onDidRefine(() => this.emitter.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${ConfigSection}.codeLens.enabled`)) this.emitter.fire();
+        if (e.affectsConfiguration(`${ConfigSection}.codeLens`)) this.emitter.fire();
       }),
     ];
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const where = locate(this.services, document.uri);
-    if (!where || isManifestPath(where.path) || !this.services.settings(document.uri)['codeLens.enabled']) return [];
+    const settings = this.services.settings(document.uri);
+    if (!where || isManifestPath(where.path) || !settings['codeLens.enabled']) return [];
+    const density = settings['codeLens.density'];
     const { session, path } = where;
     const model = session.model;
     const graph = model.graph;
@@ -70,13 +74,21 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
       }
     }
     const fileLinks = fileTagLinks.reverse().concat(fromModel);
-    const hasFileIntent = fileLinks.some((l) => l.via.kind !== 'appliesTo');
-    if (hasFileIntent) {
-      const title = lensTitle(fileLinks, graph, words);
+    if (density === 'file') {
+      // One lens per file: the symbols' links merged into the file's.
+      const all = [...fileLinks, ...[...bySymbol.values()].flat()];
+      const title = lensTitle(all, graph, words, 'compact');
+      if (title) lenses.push(this.lens(0, title + lensMark(this.services, session, path, tagLines(all)), all, session.folder.uri));
+      return lenses;
+    }
+    const lensDensity = density === 'compact' ? 'compact' : 'full';
+    // A file bound only by constraints gets a lens too (`⚠ <constraint title>`).
+    if (fileLinks.length > 0) {
+      const title = lensTitle(fileLinks, graph, words, lensDensity);
       if (title) lenses.push(this.lens(0, title + lensMark(this.services, session, path, tagLines(fileLinks)), fileLinks, session.folder.uri));
     }
     for (const [symbol, links] of bySymbol) {
-      const title = lensTitle(links, graph, words);
+      const title = lensTitle(links, graph, words, lensDensity);
       if (title) lenses.push(this.lens(symbol.range.start.line, title + lensMark(this.services, session, path, tagLines(links)), links, session.folder.uri));
     }
     return lenses.sort((a, b) => a.range.start.line - b.range.start.line);

@@ -18,7 +18,7 @@ import { IntentStatusBar } from './statusBar';
 /** Files of the workspace on disk (local or remote); untitled buffers have no session. */
 const FILES: vscode.DocumentFilter[] = [{ scheme: 'file' }, { scheme: 'vscode-remote' }];
 /** Read-only versions in diff editors (`git:`): lenses and hovers only, nothing that edits. */
-const VERSIONS: vscode.DocumentFilter[] = [{ scheme: 'git' }];
+const VERSIONS: vscode.DocumentFilter[] = [{ scheme: 'git' }, { scheme: 'intent-lens-base' }];
 const MANIFESTS: vscode.DocumentSelector = [
   { scheme: 'file', pattern: '**/intent.yaml' },
   { scheme: 'vscode-remote', pattern: '**/intent.yaml' },

@@ -16,8 +16,11 @@ export interface Located {
   readonly virtual?: boolean;
 }
 
-/** Schemes of read-only file versions shown in diff editors; their path is the working-tree file's path. */
-export const VERSION_SCHEMES = ['git'] as const;
+/**
+ * Schemes of read-only file versions shown in diff editors; their path is the working-tree file's path
+ * (`intent-lens-base`: the Review view's base versions, src/vscode/review/baseContent.ts).
+ */
+export const VERSION_SCHEMES = ['git', 'intent-lens-base'] as const;
 
 export function locate(services: Services, uri: vscode.Uri): Located | undefined {
   if ((VERSION_SCHEMES as readonly string[]).includes(uri.scheme)) {

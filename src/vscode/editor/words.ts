@@ -7,9 +7,13 @@ export function lensWords(): LensWords {
   return {
     constraints: (n) => (n === 1 ? vscode.l10n.t('1 constraint') : vscode.l10n.t('{0} constraints', n)),
     debt: (n) => (n === 1 ? vscode.l10n.t('1 debt') : vscode.l10n.t('{0} debts', n)),
+    impact: (impact) => vscode.l10n.t('{0} impact', impact),
+    slows: (title) => vscode.l10n.t('slows {0}', title),
     unknown: vscode.l10n.t('(unknown)'),
     retired: vscode.l10n.t('(retired)'),
     more: (n) => vscode.l10n.t('+{0} more', n),
+    // ◎ and ⚠ render in every font; the flame is VS Code's own icon (an emoji may be missing from the font).
+    marks: { intent: '◎', constraint: '⚠', debt: '$(flame)' },
   };
 }
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../ids';
 import type { Feature, Services } from '../services';
-import { PrompterSlot, type Prompter } from '../views/prompter';
+import { PrompterSlot, type Prompter } from '../commands/prompter';
 import { LockCodeActions } from './lockActions';
 import { walkSuspectLinks } from './walkThrough';
 

@@ -7,7 +7,7 @@ import { isSuspect } from '../../core/lock/suspects';
 import type { Services } from '../services';
 import type { FolderSession } from '../session';
 import { toVscodeRange } from '../symbols';
-import type { PrompterSlot } from '../views/prompter';
+import type { PrompterSlot } from '../commands/prompter';
 import { acceptEdit } from './lockEdits';
 
 /** A command argument: an item ID, or a tree node that refers to an item. */

@@ -4,15 +4,39 @@
 import * as vscode from 'vscode';
 import { reviewMarkdown } from '../../core/review/format';
 import type { ReviewSide } from '../../core/review/review';
+import { declarationsOnly } from '../../core/review/declarations';
+import type { SymbolFinder } from '../../core/symbols/symbolFinder';
 import { GitError, locateRepo } from '../../node/git';
 import { reviewWorkingTree } from '../../node/workingTreeReview';
 import { toDiagnostic } from '../editor/diagnostics';
 import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
-import { CommandId, ConfigSection, ViewId } from '../ids';
+import { CommandId, ConfigSection, ContextKey, ViewId } from '../ids';
 import type { Feature, Services } from '../services';
 import type { FolderSession } from '../session';
 import { gitApi, repositoryFor, type GitApi } from './gitApi';
-import { ReviewTreeProvider, type FolderReview } from './reviewTree';
+import { BASE_SCHEME, BaseContentProvider } from './baseContent';
+import { diffCommand, ReviewTreeProvider, type FolderReview, type ReviewNode } from './reviewTree';
+
+/** What the Review view shows when it has no change to list: each state has its own welcome text. */
+export type ReviewState = 'idle' | 'noFolder' | 'untrusted' | 'noGit' | 'noBase' | 'clean' | 'error' | 'ready';
+
+/** Plain-language state for a git failure (never git's raw `fatal:` line in the view). */
+function stateOf(error: unknown): 'noGit' | 'noBase' | 'error' {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/not inside a git repository|not a git repository|git is not installed/i.test(message)) return 'noGit';
+  if (/no base to compare|unknown base ref|no common ancestor|invalid base ref/i.test(message)) return 'noBase';
+  return 'error';
+}
+
+/** The symbol finder of the review, declarations only (no properties of type literals inside functions). */
+function declarationFinder(finder: SymbolFinder): SymbolFinder {
+  return {
+    symbols: async (text, path, request) => {
+      const found = await finder.symbols(text, path, request);
+      return found && declarationsOnly(found);
+    },
+  };
+}
 
 /** Debounce for refreshes caused by git state or index changes. */
 const REFRESH_MS = 600;
@@ -22,7 +46,7 @@ class ReviewController implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('intent-lens-review');
   readonly view: vscode.TreeView<unknown>;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly finder = new TreeSitterSymbolFinder();
+  private readonly finder = declarationFinder(new TreeSitterSymbolFinder());
   private api: Promise<GitApi | undefined> | undefined;
   private readonly watched = new Set<string>();
   /** The last indexed base per folder, reused while the base commit and the changed files stay the same. */
@@ -49,9 +73,33 @@ class ReviewController implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${ConfigSection}.review.base`)) this.schedule();
       }),
+      vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, new BaseContentProvider(services.log)),
       // Restricted Mode lifted: the review may run git now.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
     );
+    void this.setState('idle');
+  }
+
+  /** The state last set (its welcome text shows while the view lists nothing). */
+  state: ReviewState = 'idle';
+
+  private async setState(state: ReviewState): Promise<void> {
+    this.state = state;
+    await vscode.commands.executeCommand('setContext', ContextKey.reviewState, state);
+  }
+
+  /** The command (inline action, or a row's click): the diff of a changed symbol or file against the base. */
+  async openChange(node?: ReviewNode): Promise<boolean> {
+    if (!node || (node.kind !== 'unit' && node.kind !== 'file')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Pick a changed symbol or file in the Review view.'));
+      return false;
+    }
+    const path = node.kind === 'unit' ? node.unit.file : node.file.path;
+    const line = node.kind === 'unit' ? node.unit.line : node.file.firstLine;
+    const file = node.kind === 'file' ? node.file : node.folder.review?.files.find((f) => f.path === path);
+    const command = diffCommand(node.folder, file, path, line);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    return true;
   }
 
   /** Recompute soon, if a review is being shown. */
@@ -105,13 +153,25 @@ class ReviewController implements vscode.Disposable {
   private async computeOnce(): Promise<readonly FolderReview[]> {
     const sessions = this.services.sessions.all();
     if (sessions.length === 0) {
-      this.tree.setMessage(vscode.l10n.t('Open a folder to review its changes.'));
+      await this.setState('noFolder');
+      this.tree.set([]);
       return [];
+    }
+    if (!vscode.workspace.isTrusted) {
+      // Restricted Mode: no git process at all; each folder says why (reviewFolder), the view shows its welcome.
+      const results = await Promise.all(sessions.map((s) => this.reviewFolder(s)));
+      await this.setState('untrusted');
+      this.tree.set([]);
+      return results;
     }
     if (this.tree.current().length === 0) this.tree.setMessage(vscode.l10n.t('Computing the review…'));
     const results: FolderReview[] = [];
     for (const session of sessions) results.push(await this.reviewFolder(session));
-    this.tree.set(results);
+    // One folder: its state is the view's (a welcome text in plain words); several: one row per folder.
+    const single = results.length === 1 ? results[0] : undefined;
+    const state: ReviewState = single?.state ?? (results.every((r) => r.review) ? 'ready' : 'error');
+    await this.setState(state);
+    this.tree.set(single && single.state && single.state !== 'ready' && single.state !== 'error' ? [] : results);
     this.publishDiagnostics(results);
     const first = results.find((r) => r.baseLabel);
     this.view.description = first?.baseLabel ? vscode.l10n.t('against {0}', first.baseLabel) : undefined;
@@ -122,7 +182,7 @@ class ReviewController implements vscode.Disposable {
     const folder = session.folder;
     const uri = (path: string) => session.uri(path);
     if (folder.uri.scheme !== 'file' && folder.uri.scheme !== 'vscode-remote') {
-      return { folder, uri, error: vscode.l10n.t('Review needs a folder on disk.') };
+      return { folder, uri, error: vscode.l10n.t('Review needs a folder on disk.'), state: 'error' };
     }
     // Restricted Mode: an untrusted folder starts no git process at all (nor the git extension, which would).
     // Everything else (manifest, tags, views) still reads and shows; the view says why the review is missing.
@@ -156,11 +216,22 @@ class ReviewController implements vscode.Disposable {
       const baseLabel = `${result.base.ref} (${result.base.sha.slice(0, 7)})`;
       await this.services.locks.settled();
       const suspects = this.services.locks.get(session)?.summary;
-      return { folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git', ...(suspects ? { suspects } : {}) };
+      const at = { top: result.repo.top, sha: result.base.sha, prefix: result.repo.prefix };
+      return {
+        folder, uri, review: result.review, baseLabel, repository: viaExtension ? 'git extension' : 'git', base: at,
+        state: result.review.files.length ? 'ready' : 'clean', ...(suspects ? { suspects } : {}),
+      };
     } catch (error) {
       const message = error instanceof GitError ? error.message : error instanceof Error ? error.message : String(error);
       if (!(error instanceof GitError)) this.services.log.error(`review of ${folder.name} failed: ${error instanceof Error ? error.stack : message}`);
-      return { folder, uri, error: vscode.l10n.t('No review: {0}', message) };
+      else this.services.log.info(`review of ${folder.name}: ${message}`);
+      const state = stateOf(error);
+      const plain = state === 'noGit'
+        ? vscode.l10n.t('{0} is not a git repository: there is no change to review.', folder.name)
+        : state === 'noBase'
+          ? vscode.l10n.t('No base branch to compare with: set intentLens.review.base (e.g. main).')
+          : vscode.l10n.t('The review could not be computed: see the Intent Lens output.');
+      return { folder, uri, error: plain, state };
     }
   }
 
@@ -219,11 +290,13 @@ export function registerReview(services: Services): Feature {
     commands: {
       [CommandId.reviewChanges]: () => controller.reviewChanges(),
       [CommandId.copySummary]: () => controller.copySummary(),
+      [CommandId.openChange]: (node?: ReviewNode) => controller.openChange(node),
     },
     testing: {
       reviewTree: controller.tree,
       reviewView: controller.view,
       computeReview: () => controller.compute(),
+      reviewState: () => controller.state,
     },
   };
 }

@@ -1,10 +1,13 @@
 // The Review view's tree: the change grouped objective → KR → problem → changed symbols, then No intent,
 // Constraints touched and Links (added, removed, broken). A read-only view of the last computed review.
+// A changed symbol or file opens the diff against the base; nodes have stable ids and the shared cap.
 import * as vscode from 'vscode';
 import { krProgress } from '../../core/manifest/progress';
 import type { ChangeUnit, IntentGroup, LinkChange, Review, ReviewFile } from '../../core/review/review';
 import { suspectGroup, type SuspectNode } from '../lock/reviewNodes';
 import type { SuspectSummary } from '../../core/lock/summary';
+import { MAX_CHILDREN } from '../views/tree';
+import { baseUri } from './baseContent';
 
 /** One folder's review as the tree shows it. */
 export interface FolderReview {
@@ -18,6 +21,10 @@ export interface FolderReview {
   readonly repository?: 'git extension' | 'git';
   /** Links to re-confirm (intent.lock), when the folder has a lock. */
   readonly suspects?: SuspectSummary;
+  /** The base commit and where the folder sits in its repository (for the diff editor). */
+  readonly base?: { readonly top: string; readonly sha: string; readonly prefix: string };
+  /** Ready, no change (clean), or why there is no review (no git, no base, an error). */
+  readonly state?: 'ready' | 'clean' | 'noGit' | 'noBase' | 'error';
 }
 
 export type ReviewNode =
@@ -32,9 +39,48 @@ export type ReviewNode =
   | { readonly kind: 'linkSet'; readonly folder: FolderReview; readonly which: 'added' | 'removed' | 'broken'; readonly links: readonly LinkChange[] }
   | { readonly kind: 'link'; readonly folder: FolderReview; readonly which: 'added' | 'removed' | 'broken'; readonly link: LinkChange }
   | { readonly kind: 'suspect'; readonly node: SuspectNode }
-  | { readonly kind: 'message'; readonly text: string };
+  | { readonly kind: 'message'; readonly text: string }
+  | { readonly kind: 'more'; readonly id: string; readonly rest: readonly ReviewNode[] };
+
+/** A stable id per node (expansion survives recomputes): the folder, then the node's own key. */
+export function idOf(node: ReviewNode): string {
+  const f = 'folder' in node ? node.folder.folder.uri.toString() : '';
+  switch (node.kind) {
+    case 'folder': return f;
+    case 'group': return `${f}/g:${node.group.item.id}`;
+    case 'unit': return `${f}/u:${node.unit.side}:${node.unit.file}:${node.unit.symbols.join('.')}:${node.unit.line}`;
+    case 'noIntent': return `${f}/noIntent`;
+    case 'file': return `${f}/f:${node.file.path}`;
+    case 'constraints': return `${f}/constraints`;
+    case 'constraint': return `${f}/c:${node.touch.id}`;
+    case 'links': return `${f}/links`;
+    case 'linkSet': return `${f}/links/${node.which}`;
+    case 'link': return `${f}/links/${node.which}/${node.link.id}:${node.link.file}:${node.link.line}`;
+    case 'message': return `message:${node.text}`;
+    case 'more': return node.id;
+    case 'suspect': return `suspect:${typeof node.node.item.label === 'string' ? node.node.item.label : (node.node.item.label?.label ?? '')}`;
+  }
+}
 
 const GROUP_ICON = { objective: 'target', keyResult: 'graph-line', problem: 'person' } as const;
+
+/** Opens the diff of `file` against the review's base, at `line` (a file added since opens as all new). */
+export function diffCommand(folder: FolderReview, file: ReviewFile | undefined, path: string, line: number): vscode.Command {
+  if (!folder.base || !file || file.status === 'deleted') return openCommand(folder, path, line);
+  const head = folder.uri(path);
+  const repoPath = [folder.base.prefix, file.oldPath ?? path].filter(Boolean).join('/');
+  const left = baseUri(head, { top: folder.base.top, sha: folder.base.sha, path: repoPath });
+  const position = new vscode.Position(line, 0);
+  return {
+    command: 'vscode.diff',
+    title: vscode.l10n.t('Open Changes'),
+    arguments: [left, head, vscode.l10n.t('{0} (base ↔ working tree)', path.slice(path.lastIndexOf('/') + 1)), { selection: new vscode.Range(position, position), preview: true }],
+  };
+}
+
+function fileOf(folder: FolderReview, path: string): ReviewFile | undefined {
+  return folder.review?.files.find((f) => f.path === path);
+}
 
 function openCommand(folder: FolderReview, file: string, line: number): vscode.Command {
   const position = new vscode.Position(line, 0);
@@ -69,6 +115,12 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
   }
 
   getChildren(node?: ReviewNode): ReviewNode[] {
+    const list = this.children(node);
+    // The shared cap: no level over MAX_CHILDREN rows (a huge change stays browsable page by page).
+    return list.length > MAX_CHILDREN ? [...list.slice(0, MAX_CHILDREN), { kind: 'more', rest: list.slice(MAX_CHILDREN), id: `${node ? idOf(node) : 'root'}/…more` }] : list;
+  }
+
+  private children(node?: ReviewNode): ReviewNode[] {
     if (!node) {
       if (this.pending !== undefined && this.folders.length === 0) return [{ kind: 'message', text: this.pending }];
       if (this.folders.length === 1) return this.folderChildren(this.folders[0]);
@@ -100,6 +152,8 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
         return node.links.map((link): ReviewNode => ({ kind: 'link', folder: folder!, which: node.which, link }));
       case 'suspect':
         return node.node.children.map((child): ReviewNode => ({ kind: 'suspect', node: child }));
+      case 'more':
+        return [...node.rest];
       default:
         return [];
     }
@@ -121,6 +175,14 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
   }
 
   getTreeItem(node: ReviewNode): vscode.TreeItem {
+    const item = this.treeItem(node);
+    // Units, groups (a problem under two KRs) and links can repeat under several parents: VS Code keys those
+    // by position; every other node keeps its id across recomputes, so its expansion survives.
+    if (!['unit', 'group', 'link', 'message', 'suspect'].includes(node.kind)) item.id = idOf(node);
+    return item;
+  }
+
+  private treeItem(node: ReviewNode): vscode.TreeItem {
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     const Expanded = vscode.TreeItemCollapsibleState.Expanded;
     const None = vscode.TreeItemCollapsibleState.None;
@@ -155,8 +217,8 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
         item.description = `${u.file}:${u.line + 1}${u.side === 'base' ? ` · ${vscode.l10n.t('removed')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(u.symbols.length ? 'symbol-method' : 'file');
         item.resourceUri = node.folder.uri(u.file);
-        if (u.side === 'head') item.command = openCommand(node.folder, u.file, u.line);
-        item.contextValue = 'change';
+        if (u.side === 'head') item.command = diffCommand(node.folder, fileOf(node.folder, u.file), u.file, u.line);
+        item.contextValue = u.side === 'head' ? 'change' : 'removedChange';
         return item;
       }
       case 'noIntent': {
@@ -171,7 +233,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
         const item = new vscode.TreeItem(f.path.slice(f.path.lastIndexOf('/') + 1), None);
         item.description = `${f.path} · ${f.status}`;
         item.resourceUri = node.folder.uri(f.path);
-        if (f.status !== 'deleted') item.command = openCommand(node.folder, f.path, f.firstLine);
+        if (f.status !== 'deleted') item.command = diffCommand(node.folder, f, f.path, f.firstLine);
         item.contextValue = 'changedFile';
         return item;
       }
@@ -203,6 +265,12 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
         item.description = String(node.links.length);
         item.iconPath = new vscode.ThemeIcon({ added: 'add', removed: 'remove', broken: 'warning' }[node.which]);
         item.contextValue = `links.${node.which}`;
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', node.rest.length), Collapsed);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.contextValue = 'more';
         return item;
       }
       case 'link': {

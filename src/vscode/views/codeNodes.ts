@@ -5,6 +5,7 @@ import type { TagLocation } from '../../core/index/workspaceIndex';
 import { basename, dirname } from '../../core/paths';
 import type { Range, Tag } from '../../core/types';
 import type { LinkedFile } from '../../core/model/codeModel';
+import { groupByFolder, type GroupNode } from '../../core/views/folderGroups';
 import type { FolderSession } from '../session';
 import type { Node } from './tree';
 
@@ -17,18 +18,66 @@ export function openCommand(session: FolderSession, file: string, range?: Range)
   };
 }
 
-export function fileNode(parentId: string, session: FolderSession, linked: LinkedFile): Node {
+/** Folder → file nodes for any per-file list: flat (folder in the description) when short. */
+export function groupedNodes<T>(
+  parentId: string,
+  session: FolderSession,
+  entries: readonly { path: string; value: T }[],
+  leaf: (parentId: string, value: T, showFolder: boolean) => Node,
+): Node[] {
+  const groups = groupByFolder(entries);
+  const flat = groups.every((g) => g.kind === 'file');
+  const toNode = (g: GroupNode<T>): Node => {
+    switch (g.kind) {
+      case 'file':
+        return leaf(parentId, g.value, flat);
+      case 'folder':
+        return {
+          id: `${parentId}/d:${g.path}`,
+          item: () => {
+            const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
+            item.description = g.count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', g.count);
+            item.iconPath = vscode.ThemeIcon.Folder;
+            item.resourceUri = session.uri(g.path);
+            item.tooltip = g.path;
+            item.contextValue = 'folder';
+            return item;
+          },
+          children: () => g.children().map(toNode),
+        };
+      case 'more':
+        return {
+          id: `${parentId}/m:${g.key}`,
+          item: () => {
+            const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', g.count), vscode.TreeItemCollapsibleState.Collapsed);
+            item.iconPath = new vscode.ThemeIcon('ellipsis');
+            item.tooltip = vscode.l10n.t('Expand to show the next ones');
+            item.contextValue = 'more';
+            return item;
+          },
+          children: () => g.children().map(toNode),
+        };
+    }
+  };
+  return groups.map(toNode);
+}
+
+/** Linked files, grouped by folder when there are many. */
+export function fileNodes(parentId: string, session: FolderSession, files: readonly LinkedFile[]): Node[] {
+  return groupedNodes(parentId, session, files.map((f) => ({ path: f.file, value: f })), (parent, f, showFolder) => fileNode(parent, session, f, showFolder));
+}
+
+export function fileNode(parentId: string, session: FolderSession, linked: LinkedFile, showFolder = true): Node {
   const id = `${parentId}/f:${linked.file}`;
   return {
     id,
     item: () => {
       const item = new vscode.TreeItem(basename(linked.file), linked.places.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.resourceUri = session.uri(linked.file);
-      const where = dirname(linked.file);
-      const how = linked.places.length
-        ? vscode.l10n.t('{0} tagged', linked.places.length)
-        : linked.glob ? vscode.l10n.t('via {0}', linked.glob) : '';
-      item.description = [where, how].filter(Boolean).join(' · ');
+      const where = showFolder ? dirname(linked.file) : '';
+      // One row per file: tagged places and the glob that brings it in, together.
+      const how = [linked.places.length ? vscode.l10n.t('{0} tagged', linked.places.length) : '', linked.glob ? vscode.l10n.t('via {0}', linked.glob) : ''];
+      item.description = [where, ...how].filter(Boolean).join(' · ');
       item.tooltip = linked.file;
       item.iconPath = vscode.ThemeIcon.File;
       item.contextValue = 'file';

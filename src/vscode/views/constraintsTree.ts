@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Constraint } from '../../core/types';
 import type { FolderSession } from '../session';
-import { fileNode } from './codeNodes';
+import { fileNodes } from './codeNodes';
 import { itemIcon, itemTooltip, retiredStatus } from './itemPresentation';
 import { itemContextValue } from './objectivesTree';
 import type { Node } from './tree';
@@ -33,6 +33,7 @@ function constraintNode(ctx: ViewContext, session: FolderSession, prefix: string
       item.contextValue = itemContextValue(constraint);
       return item;
     },
-    children: () => ctx.model(session).constraintCode(constraint.id).map((f) => fileNode(id, session, f)),
+    // Grouped by folder when long (a constraint over `**/*.ts` reaches thousands of files).
+    children: () => fileNodes(id, session, ctx.model(session).constraintCode(constraint.id)),
   };
 }

@@ -1,17 +1,18 @@
-// The Intent sidebar (Objectives, Constraints, Tech Debt, Context) and the tech-lead commands: Create
-// intent.yaml, Link Symbol to Intent…, Tag Tech Debt…, Triage as Tech Debt…, and the tree item menus.
+// The Intent sidebar (Objectives, Constraints, Tech Debt, Context), its tree item menus, and the tech-lead
+// commands of src/vscode/commands: Create intent.yaml, Link Symbol to Intent…, Tag Tech Debt…, Triage as
+// Tech Debt….
 import * as vscode from 'vscode';
 import { CommandId, ContextKey, ViewId } from '../ids';
 import type { Feature, Services } from '../services';
 import { constraintRoots } from './constraintsTree';
 import { contextRoots } from './contextTree';
-import { createManifest } from './createManifest';
+import { createManifest } from '../commands/createManifest';
 import { debtRoots } from './debtTree';
 import { copyItemId, findItemReferences, goToManifestEntry } from './itemCommands';
-import { linkSymbol } from './linkSymbol';
+import { linkSymbol } from '../commands/linkSymbol';
 import { objectiveRoots } from './objectivesTree';
-import { PrompterSlot, type Prompter } from './prompter';
-import { tagDebt, triageTodo } from './tagDebt';
+import { PrompterSlot, type Prompter } from '../commands/prompter';
+import { tagDebt, triageTodo } from '../commands/tagDebt';
 import { Debouncer, TreeProvider, type Node } from './tree';
 import { ViewContext } from './viewContext';
 
@@ -55,6 +56,26 @@ export function registerViews(services: Services): Feature {
     objectivesTree.refresh();
   };
   void vscode.commands.executeCommand('setContext', ContextKey.activeObjectivesOnly, false);
+  /** Untriaged shows only the chosen marker words (all when every one, or none, is ticked). */
+  const filterUntriaged = async (): Promise<readonly string[] | undefined> => {
+    const counts = new Map<string, number>();
+    for (const session of services.sessions.all()) {
+      for (const m of ctx.model(session).untriaged()) counts.set(m.marker.marker, (counts.get(m.marker.marker) ?? 0) + 1);
+    }
+    if (counts.size === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No untriaged TODO, FIXME or HACK comment to filter.'));
+      return undefined;
+    }
+    const picked = await prompter.current.pickMany(
+      [...counts].map(([marker, n]) => ({ value: marker, label: marker, description: n === 1 ? vscode.l10n.t('1 comment') : vscode.l10n.t('{0} comments', n), picked: !ctx.markerFilter || ctx.markerFilter.includes(marker) })),
+      { title: vscode.l10n.t('Filter Untriaged by Marker'), placeHolder: vscode.l10n.t('Tick the marker words to show') },
+    );
+    if (!picked) return undefined;
+    ctx.markerFilter = picked.length === 0 || picked.length === counts.size ? undefined : picked;
+    await vscode.commands.executeCommand('setContext', ContextKey.untriagedFiltered, ctx.markerFilter !== undefined);
+    debtTree.refresh();
+    return ctx.markerFilter ?? [];
+  };
 
   const disposable = vscode.Disposable.from(
     ctx,
@@ -77,13 +98,14 @@ export function registerViews(services: Services): Feature {
         for (const [, provider] of trees) provider.refresh();
         updateBadge();
       },
-      [CommandId.createManifest]: () => createManifest(),
+      [CommandId.createManifest]: () => createManifest(services),
       [CommandId.linkSymbol]: () => linkSymbol(services, prompter),
       [CommandId.tagDebt]: () => tagDebt(services, prompter),
       [CommandId.triageTodo]: (node?: Node) => triageTodo(services, prompter, node?.ref),
       [CommandId.goToManifestEntry]: (node?: Node) => goToManifestEntry(node),
       [CommandId.findItemReferences]: (node?: Node) => findItemReferences(node),
       [CommandId.copyItemId]: (node?: Node) => copyItemId(node),
+      [CommandId.filterUntriaged]: () => filterUntriaged(),
       [CommandId.showActiveObjectivesOnly]: () => setActiveOnly(true),
       [CommandId.showAllObjectives]: () => setActiveOnly(false),
     },
@@ -100,11 +122,12 @@ export function registerViews(services: Services): Feature {
         [ViewId.debt]: trees[2][0],
         [ViewId.context]: trees[3][0],
       },
+      windowPrompter: prompter.window,
       setPrompter: (p: Prompter | undefined) => {
         prompter.current = p ?? prompter.current;
       },
       resetPrompter: () => {
-        prompter.current = new PrompterSlot().current;
+        prompter.current = prompter.window;
       },
     },
   };

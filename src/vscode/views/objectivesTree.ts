@@ -1,11 +1,12 @@
-// Objectives view: objective → key results (with progress) → the problems that move each KR → linked code.
+// Objectives view: objective → key results (progress first, so a long title cannot hide it) → the problems
+// that move each KR, and one "Code" row for the linked files (never problems and files mixed on one level).
 import * as vscode from 'vscode';
 import { effectiveStatus } from '../../core/analysis/codeFindings';
 import { krProgress } from '../../core/manifest/progress';
 import type { IntentItem, KeyResult, Objective, Problem } from '../../core/types';
 import type { FolderSession } from '../session';
 import { treeMark } from '../lock/lockMarks';
-import { fileNode } from './codeNodes';
+import { fileNodes } from './codeNodes';
 import { itemIcon, itemTooltip, retiredStatus } from './itemPresentation';
 import type { Node } from './tree';
 import type { ViewContext } from './viewContext';
@@ -32,7 +33,27 @@ export function objectiveRoots(ctx: ViewContext): Promise<Node[]> {
 }
 
 function linkedCodeNodes(ctx: ViewContext, session: FolderSession, id: string, itemId: string): Node[] {
-  return ctx.model(session).linkedCode(itemId).map((f) => fileNode(id, session, f));
+  return fileNodes(id, session, ctx.model(session).linkedCode(itemId));
+}
+
+/** The linked code of an item beside its sub-items: one collapsed "Code" row, or nothing. */
+function codeGroup(ctx: ViewContext, session: FolderSession, parent: string, itemId: string): Node[] {
+  const files = ctx.model(session).linkedCode(itemId).length;
+  if (files === 0) return [];
+  const id = `${parent}/code`;
+  return [
+    {
+      id,
+      item: () => {
+        const item = new vscode.TreeItem(vscode.l10n.t('Code'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', files);
+        item.iconPath = new vscode.ThemeIcon('code');
+        item.contextValue = 'code';
+        return item;
+      },
+      children: () => linkedCodeNodes(ctx, session, id, itemId),
+    },
+  ];
 }
 
 function objectiveNode(ctx: ViewContext, session: FolderSession, prefix: string, objective: Objective): Node {
@@ -54,7 +75,7 @@ function objectiveNode(ctx: ViewContext, session: FolderSession, prefix: string,
       item.contextValue = itemContextValue(objective);
       return item;
     },
-    children: () => [...krs().map((kr) => krNode(ctx, session, id, kr)), ...linkedCodeNodes(ctx, session, id, objective.id)],
+    children: () => [...krs().map((kr) => krNode(ctx, session, id, kr)), ...codeGroup(ctx, session, id, objective.id)],
   };
 }
 
@@ -66,7 +87,8 @@ function krNode(ctx: ViewContext, session: FolderSession, parent: string, kr: Ke
     ref: { kind: 'item', session, id: kr.id },
     item: () => {
       const retired = retiredStatus(graph, kr);
-      const item = new vscode.TreeItem(kr.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const percent = krProgress(kr).percent;
+      const item = new vscode.TreeItem(percent === undefined ? kr.title : `${percent}% · ${kr.title}`, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = [retired, krProgress(kr).label, treeMark(ctx.services, session, kr.id)].filter(Boolean).join(' · ');
       item.iconPath = itemIcon(graph, kr);
       item.tooltip = itemTooltip(graph, kr, kr.id);
@@ -75,7 +97,7 @@ function krNode(ctx: ViewContext, session: FolderSession, parent: string, kr: Ke
     },
     children: () => [
       ...ctx.model(session).problemsFor(kr.id).filter((p) => visible(ctx, session, p)).map((p) => problemNode(ctx, session, id, p)),
-      ...linkedCodeNodes(ctx, session, id, kr.id),
+      ...codeGroup(ctx, session, id, kr.id),
     ],
   };
 }

@@ -1,6 +1,7 @@
 // The shared shape of the sidebar trees: nodes with a stable id (expansion survives refreshes) whose
 // children are computed only when expanded, and one provider that rebuilds from the roots on change.
 import * as vscode from 'vscode';
+import { MAX_TREE_CHILDREN } from '../../core/views/folderGroups';
 import type { FolderSession } from '../session';
 
 export interface Node {
@@ -16,8 +17,8 @@ export type NodeRef =
   | { readonly kind: 'item'; readonly session: FolderSession; readonly id: string }
   | { readonly kind: 'marker'; readonly session: FolderSession; readonly file: string; readonly line: number; readonly character: number; readonly marker: string; readonly text: string };
 
-/** Children beyond this many are summarised in one "N more" node (huge workspaces stay responsive). */
-export const MAX_CHILDREN = 500;
+/** Children beyond this many go behind one "N more…" node that expands to the next page. */
+export const MAX_CHILDREN = MAX_TREE_CHILDREN;
 
 export class TreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -47,16 +48,20 @@ export class TreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
 export function capped(list: Node[], parentId: string): Node[] {
   if (list.length <= MAX_CHILDREN) return list;
-  const rest = list.length - MAX_CHILDREN;
+  const rest = list.slice(MAX_CHILDREN);
+  const id = `${parentId}/…more`;
   return [
     ...list.slice(0, MAX_CHILDREN),
     {
-      id: `${parentId}/…more`,
+      id,
       item: () => {
-        const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', rest), vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', rest.length), vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.tooltip = vscode.l10n.t('Expand to show the next ones');
+        item.contextValue = 'more';
         return item;
       },
+      children: () => capped(rest, id),
     },
   ];
 }

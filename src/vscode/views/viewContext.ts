@@ -9,6 +9,8 @@ import type { Node } from './tree';
 export class ViewContext implements vscode.Disposable {
   /** Objectives view: hide retired and proposed objectives and key results. */
   activeOnly = false;
+  /** Tech Debt view: the marker words Untriaged shows (undefined: all). */
+  markerFilter: readonly string[] | undefined;
 
   constructor(readonly services: Services) {}
 
@@ -22,9 +24,13 @@ export class ViewContext implements vscode.Disposable {
     return this.services.sessions.all().filter((s) => s.graph.manifests.length > 0);
   }
 
-  /** The roots of a tree: `build` per folder, under a folder node when several folders have manifests. */
-  async roots(view: string, build: (session: FolderSession, prefix: string) => Node[] | Promise<Node[]>): Promise<Node[]> {
-    const sessions = this.sessions();
+  /**
+   * The roots of a tree: `build` per folder, under a folder node when several folders have manifests (or,
+   * with `all`, several folders at all: the Tech Debt view shows untriaged comments before any manifest).
+   */
+  async roots(view: string, build: (session: FolderSession, prefix: string) => Node[] | Promise<Node[]>, all = false): Promise<Node[]> {
+    const sessions = all ? this.services.sessions.all() : this.sessions();
+    if (sessions.length === 0) return [];
     if (sessions.length === 1) return build(sessions[0], view);
     return sessions.map((session) => {
       const id = `${view}/${session.folder.uri.toString()}`;
