@@ -7,7 +7,7 @@ import type { Range, Tag } from '../../core/types';
 import type { LinkedFile } from '../../core/model/codeModel';
 import { groupByFolder, type GroupNode } from '../../core/views/folderGroups';
 import type { FolderSession } from '../session';
-import type { Node } from './tree';
+import { moreItem, type Node } from './tree';
 
 export function openCommand(session: FolderSession, file: string, range?: Range): vscode.Command {
   const selection = range ? new vscode.Range(range.start.line, range.start.character, range.start.line, range.start.character) : undefined;
@@ -48,13 +48,7 @@ export function groupedNodes<T>(
       case 'more':
         return {
           id: `${parentId}/m:${g.key}`,
-          item: () => {
-            const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', g.count), vscode.TreeItemCollapsibleState.Collapsed);
-            item.iconPath = new vscode.ThemeIcon('ellipsis');
-            item.tooltip = vscode.l10n.t('Expand to show the next ones');
-            item.contextValue = 'more';
-            return item;
-          },
+          item: () => moreItem(g.count),
           children: () => g.children().map(toNode),
         };
     }

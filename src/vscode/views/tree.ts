@@ -46,6 +46,15 @@ export class TreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 }
 
+/** The row that stands for `count` more children past a cap; expanding it shows the next ones. */
+export function moreItem(count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', count), vscode.TreeItemCollapsibleState.Collapsed);
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.tooltip = vscode.l10n.t('Expand to show the next ones');
+  item.contextValue = 'more';
+  return item;
+}
+
 export function capped(list: Node[], parentId: string): Node[] {
   if (list.length <= MAX_CHILDREN) return list;
   const rest = list.slice(MAX_CHILDREN);
@@ -54,13 +63,7 @@ export function capped(list: Node[], parentId: string): Node[] {
     ...list.slice(0, MAX_CHILDREN),
     {
       id,
-      item: () => {
-        const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', rest.length), vscode.TreeItemCollapsibleState.Collapsed);
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.tooltip = vscode.l10n.t('Expand to show the next ones');
-        item.contextValue = 'more';
-        return item;
-      },
+      item: () => moreItem(rest.length),
       children: () => capped(rest, id),
     },
   ];
