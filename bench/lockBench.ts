@@ -104,7 +104,9 @@ export async function refingerprint(): Promise<LockFigures['refingerprint']> {
   return { p50: q(oneTimes, 0.5), p90: q(oneTimes, 0.9), cpuP90: q(oneCpu, 0.9), wholeFileP50: q(times, 0.5), wholeFileP90: q(times, 0.9), lines: base.split('\n').length, tags: 12 };
 }
 
-if (require.main === module) {
+// Run directly (`npx tsx bench/lockBench.ts`); inside the bench bundle `require.main === module` holds too, so
+// the script's own name decides.
+if (require.main === module && /lockBench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   const root = process.argv[2];
   const cli = path.resolve(process.argv[3] ?? 'dist/cli.js');
   if (!root) throw new Error('usage: lockBench.ts ROOT [CLI]');
