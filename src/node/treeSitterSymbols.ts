@@ -133,7 +133,8 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
           const start = lineStarts[w.startLine];
           const end = w.endLine < lineStarts.length ? lineStarts[w.endLine] : text.length;
           let symbols = w.elide ? this.parseElided(loaded, grammar, text, start, end, w.startLine, w.elide) : undefined;
-          symbols ??= this.parse(loaded, grammar, text.slice(start, end), w.startLine);
+          symbols ??= this.parse(loaded, grammar, text.slice(start, end), w.startLine, request.wholeOnError);
+          if (!symbols) return undefined;
           for (const s of symbols) out.push(s);
         }
         return out;
@@ -142,12 +143,13 @@ export class TreeSitterSymbolFinder implements SymbolFinder {
     return this.parse(loaded, grammar, text);
   }
 
-  /** Symbols of `text`, their lines shifted by `lineOffset` (a window's first line). */
-  private parse(loaded: LoadedGrammar, grammar: Grammar, text: string, lineOffset = 0): SymbolNode[] {
+  /** Symbols of `text`, their lines shifted by `lineOffset` (a window's first line); undefined on a syntax error if asked. */
+  private parse(loaded: LoadedGrammar, grammar: Grammar, text: string, lineOffset = 0, wholeOnError = false): SymbolNode[] | undefined {
     const tree = loaded.parser.parse(text);
     if (!tree) return [];
     try {
       const root = tree.rootNode;
+      if (wholeOnError && root.hasError) return undefined;
       const nodes = this.prune && loaded.trigger
         ? prunedCandidates(tree, text, loaded, triggerOffsets(text, loaded.trigger))
         : root.descendantsOfType(loaded.types as string[]);

@@ -26,7 +26,7 @@ class ExtensionRoot implements vscode.Disposable {
     const settings = (scope?: vscode.ConfigurationScope) => readSettings(vscode.workspace.getConfiguration(ConfigSection, scope));
     const symbols = this.own(new EditorSymbols(new TreeSitterSymbolFinder(), log));
     const sessions = this.own(new SessionManager(settings, symbols, log));
-    const locks = this.own(new LockStates(sessions, new TreeSitterSymbolFinder(), log));
+    const locks = this.own(new LockStates(sessions, new TreeSitterSymbolFinder(), log, new TreeSitterSymbolFinder({ windowMinLength: 0 })));
     this.services = { context, sessions, symbols, log, settings, locks };
 
     const features: Feature[] = [

@@ -4,6 +4,7 @@ import { bindTags } from '../model/binding';
 import type { IntentItem, Range, Tag } from '../types';
 import { codeFingerprint, type CodeFingerprint } from './codeFingerprint';
 import { fingerprint64 } from './hash';
+import { incrementalLinks } from './incremental';
 import { itemFields, itemFingerprint, type ItemFields } from './itemFingerprint';
 import type { LockFile, LockSource } from './source';
 
@@ -123,7 +124,7 @@ export function scopeLinks(source: Pick<LockSource, 'graph'>): CurrentLink[] {
 
 /** Links of files by version, for sources that have versions (see LockSource.version). */
 export class LinkCache {
-  private readonly files = new Map<string, { version: unknown; graph: unknown; links: CurrentLink[] }>();
+  private readonly files = new Map<string, { version: unknown; graph: unknown; links: CurrentLink[]; text: string; tags: readonly Tag[] }>();
 
   get(source: LockSource, file: string): CurrentLink[] | undefined {
     const hit = this.files.get(file);
@@ -131,9 +132,15 @@ export class LinkCache {
     return hit && version !== undefined && hit.version === version && hit.graph === source.graph ? hit.links : undefined;
   }
 
-  set(source: LockSource, file: string, links: CurrentLink[]): void {
+  /** The file's last computed version under the same graph, whatever its version: the base of an incremental update. */
+  previous(source: LockSource, file: string): { links: CurrentLink[]; text: string; tags: readonly Tag[] } | undefined {
+    const hit = this.files.get(file);
+    return hit && hit.graph === source.graph ? hit : undefined;
+  }
+
+  set(source: LockSource, file: string, links: CurrentLink[], text: string, tags: readonly Tag[]): void {
     const version = source.version?.(file);
-    if (version !== undefined) this.files.set(file, { version, graph: source.graph, links });
+    if (version !== undefined) this.files.set(file, { version, graph: source.graph, links, text, tags });
   }
 
   /** Forgets files that are no longer tagged. */
@@ -142,13 +149,27 @@ export class LinkCache {
   }
 }
 
-/** The links of one tagged file, through the cache when given. */
+/**
+ * The links of one tagged file, through the cache when given. With a cache and a windowed parse (the editor), an
+ * edit inside one linked function re-fingerprints only that function (incremental.ts); otherwise the whole file.
+ */
 export async function linksOfFile(source: LockSource, file: string, tags: readonly Tag[], cache?: LinkCache): Promise<CurrentLink[]> {
   const hit = cache?.get(source, file);
   if (hit) return hit;
+  const previous = source.windowSymbols && cache?.previous(source, file);
+  if (previous && source.windowSymbols) {
+    const text = await source.text(file);
+    if (text === undefined) return [];
+    const windowSymbols = source.windowSymbols;
+    const links = await incrementalLinks(source, file, previous, text, tags, (t, lines) => windowSymbols(file, t, lines));
+    if (links) {
+      cache?.set(source, file, links, text, tags);
+      return links;
+    }
+  }
   const content = await source.file(file);
   const links = content ? fileLinks(source, file, tags, content) : [];
-  cache?.set(source, file, links);
+  if (content) cache?.set(source, file, links, content.text, tags);
   return links;
 }
 

@@ -25,6 +25,11 @@ export interface LockSource {
    * rescan). With it, a file's links are computed once per version and graph (the editor re-evaluates after every edit).
    */
   version?(file: string): unknown;
+  /**
+   * Optional: the symbols needed to attribute `lines` of `text` (a parse of the window around them). With it and a
+   * LinkCache, an edit inside one linked function re-binds only that function's links.
+   */
+  windowSymbols?(file: string, text: string, lines: readonly number[]): Promise<readonly SymbolNode[] | undefined>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -35,7 +40,7 @@ export function indexLockSource(
   model: Pick<CodeModel, 'entries' | 'entry'>,
   host: WorkspaceHost,
   symbols: (file: string, text: string) => Promise<readonly SymbolNode[] | undefined>,
-  options: { versioned?: boolean } = {},
+  options: { versioned?: boolean; windowSymbols?: LockSource['windowSymbols'] } = {},
 ): LockSource {
   const texts = new Map<string, Promise<string | undefined>>();
   const text = (file: string): Promise<string | undefined> => {
@@ -46,6 +51,7 @@ export function indexLockSource(
   return {
     graph,
     ...(options.versioned ? { version: (file: string) => model.entry(file) } : {}),
+    ...(options.windowSymbols ? { windowSymbols: options.windowSymbols } : {}),
     *taggedFiles() {
       // Code files only (the model's rule: manifests and other non-code files hold no links).
       for (const [file, entry] of model.entries()) {

@@ -9,6 +9,11 @@ export interface SymbolRequest {
    * declarations that attribution of those lines needs instead of the whole tree; omitted = everything.
    */
   readonly lines?: readonly number[];
+  /**
+   * With `lines`: answer undefined rather than symbols from a partial parse that has a syntax error (error
+   * recovery inside a window can differ from the whole file's); the caller then asks for the whole file.
+   */
+  readonly wholeOnError?: boolean;
 }
 
 export interface SymbolFinder {

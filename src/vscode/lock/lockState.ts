@@ -19,7 +19,10 @@ export class LockStates implements vscode.Disposable {
   private readonly states = new Map<FolderSession, FolderLock | undefined>();
   private readonly chains = new Map<FolderSession, Promise<void>>();
   private readonly symbolCache = new Map<string, { version: unknown; symbols: Promise<SymbolNode[] | undefined> }>();
-  /** Each folder's links per file version: an edit re-parses and re-fingerprints only the edited file. */
+  /**
+   * Each folder's links per file version: an edit re-fingerprints only the links it touches (a windowed parse
+   * around their tags), or the edited file when unsure.
+   */
   private readonly linkCaches = new Map<FolderSession, LinkCache>();
   private readonly subscription: vscode.Disposable;
 
@@ -27,6 +30,8 @@ export class LockStates implements vscode.Disposable {
     private readonly sessions: SessionManager,
     private readonly finder: SymbolFinder,
     private readonly log: vscode.LogOutputChannel,
+    /** Parses only the window around the requested lines, whatever the file's size: an edit re-binds one function. */
+    private readonly windowFinder: SymbolFinder = finder,
   ) {
     // Events with no files are the lock's own (setLockFindings): nothing to re-evaluate.
     this.subscription = sessions.onDidChange((e) => {
@@ -61,7 +66,10 @@ export class LockStates implements vscode.Disposable {
       const read = (await this.lockExists(session)) ? await readLock(session.host) : undefined;
       let state: FolderLock | undefined;
       if (read) {
-        const source = indexLockSource(session.graph, session.model, session.host, (file, text) => this.symbols(session, file, text), { versioned: true });
+        const source = indexLockSource(session.graph, session.model, session.host, (file, text) => this.symbols(session, file, text), {
+          versioned: true,
+          windowSymbols: (file, text, lines) => this.windowFinder.symbols(text, file, { lines, wholeOnError: true }),
+        });
         let cache = this.linkCaches.get(session);
         if (!cache) this.linkCaches.set(session, (cache = new LinkCache()));
         const evaluation = await evaluateLock(source, read.lock, { cache });
