@@ -1,11 +1,13 @@
 // Lock figures for the benchmark (issue 13): `check` with an intent.lock against `check` without one on the same
 // tree (the lock is written next to the tree's intent.yaml for the run, then removed), and re-fingerprinting one
-// edited tagged function as the editor does (tree-sitter parse of the file, attribution, fingerprints).
+// edited tagged function on the editor's path (incremental: windowed parse of the edited function), beside the
+// whole-file path it falls back to.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileLinks } from '../src/core/lock/links';
+import { fileLinks, LinkCache, linksOfFile } from '../src/core/lock/links';
+import type { LockSource } from '../src/core/lock/source';
 import { scanTags } from '../src/core/tags/tagScanner';
 import { buildGraph } from '../src/core/manifest/buildGraph';
 import { TreeSitterSymbolFinder } from '../src/node/treeSitterSymbols';
@@ -16,7 +18,7 @@ export interface LockFigures {
   /** Median of the paired ratios with / without. */
   readonly ratio: number;
   readonly lockLinks: number;
-  /** One edited function: windowed parse around its tag + its fingerprint; whole file: parse + every link. */
+  /** One edited function on the editor's path (linksOfFile, incremental); whole file: scan, parse, every link. */
   readonly refingerprint: { p50: number; p90: number; cpuP90: number; wholeFileP50: number; wholeFileP90: number; lines: number; tags: number };
 }
 
@@ -60,48 +62,76 @@ export async function lockFigures(root: string, cli: string, runs: number): Prom
   }
 }
 
-/** A 400-line TypeScript service with 12 tagged functions; each round edits one body and re-fingerprints it. */
+/**
+ * A 400-line TypeScript service with 12 tagged functions; each round edits one body (the text evolves edit by edit,
+ * as in the editor) and measures:
+ * - the editor's path (LockStates → linksOfFile with a LinkCache holding the previous version and a windowed
+ *   finder): diff against the previous text, windowed parse around the edited function, its fingerprint, the other
+ *   11 links reused. The tags come from the index's scan of the edit, done for every feature, so not timed here.
+ * - the whole-file path it falls back to when unsure: tag scan, tree-sitter parse of the file, every link.
+ */
 export async function refingerprint(): Promise<LockFigures['refingerprint']> {
   const graph = buildGraph([{ path: 'intent.yaml', text: 'version: 1\nobjectives:\n  - id: obj:a\n    title: A\n    keyResults:\n      - id: kr:a\n        title: A\n' }]);
-  const parts: string[] = ["import { db } from './db';", ''];
-  for (let f = 0; f < 12; f++) {
-    parts.push(`// @intent kr:a -- function ${f}`, `export async function handler${f}(input: string, limit: number): Promise<number[]> {`);
-    for (let l = 0; l < 28; l++) parts.push(`  const v${l} = await db.query('select ${l}', [input, limit * ${l}]); // step ${l}`);
-    parts.push('  return [v0.length, v1.length];', '}', '');
-  }
-  const base = parts.join('\n');
+  const FILE = 'src/service.ts';
+  const values = Array.from({ length: 12 }, () => 0);
+  const render = (): string => {
+    const parts: string[] = ["import { db } from './db';", ''];
+    for (let f = 0; f < 12; f++) {
+      parts.push(`// @intent kr:a -- function ${f}`, `export async function handler${f}(input: string, limit: number): Promise<number[]> {`);
+      for (let l = 0; l < 28; l++) parts.push(`  const v${l} = await db.query('select ${l}', [input, limit * ${l === 0 ? values[f] : l}]); // step ${l}`);
+      parts.push('  return [v0.length, v1.length];', '}', '');
+    }
+    return parts.join('\n');
+  };
   const finder = new TreeSitterSymbolFinder();
-  // Parses only the top-level statements around the requested lines (what an edit of one function needs).
+  // ---- the editor's path, set up as LockStates does (src/vscode/lock/lockState.ts) ----
   const windowed = new TreeSitterSymbolFinder({ windowMinLength: 0 });
-  const tagLines = parts.flatMap((line, i) => (line.startsWith('// @intent') ? [i] : []));
+  const state = { text: render(), version: 0, wholeParses: 0 };
+  const source: LockSource = {
+    graph,
+    taggedFiles: () => [],
+    text: async () => state.text,
+    file: async () => {
+      state.wholeParses++;
+      return { text: state.text, symbols: await finder.symbols(state.text, FILE) };
+    },
+    version: () => state.version,
+    windowSymbols: (file, text, lines) => windowed.symbols(text, file, { lines, wholeOnError: true }),
+  };
+  const cache = new LinkCache();
+  await linksOfFile(source, FILE, scanTags(state.text, FILE).tags, cache);
+  // ---- end of the editor's set-up ----
   const times: number[] = [];
   const oneTimes: number[] = [];
   /** CPU time of the same work: what a loaded machine's scheduler does not inflate. */
   const oneCpu: number[] = [];
   for (let round = 0; round < 220; round++) {
     const edited = round % 12;
-    const text = base.replace(`handler${edited}(input: string, limit: number): Promise<number[]> {\n  const v0 = await db.query('select 0', [input, limit * 0]);`, `handler${edited}(input: string, limit: number): Promise<number[]> {\n  const v0 = await db.query('select 0', [input, limit * ${round + 1}]);`);
-    if (text === base) throw new Error('the edit did not apply');
+    values[edited] = round + 1;
+    state.text = render();
+    state.version++;
+    const tags = scanTags(state.text, FILE).tags;
+    const parses = state.wholeParses;
+    // ---- timed: the editor's path for one edit ----
     let t0 = performance.now();
-    const tags = scanTags(text, 'src/service.ts').tags;
-    const links = fileLinks({ graph }, 'src/service.ts', tags, { text, symbols: await finder.symbols(text, 'src/service.ts') });
-    const dt = performance.now() - t0;
-    if (links.length !== 12) throw new Error(`expected 12 links, got ${links.length}`);
-    t0 = performance.now();
     const c0 = process.cpuUsage();
-    const tag = tags.filter((t) => t.range.start.line === tagLines[edited]);
-    const one = fileLinks({ graph }, 'src/service.ts', tag, { text, symbols: await windowed.symbols(text, 'src/service.ts', { lines: [tagLines[edited]] }) });
+    const links = await linksOfFile(source, FILE, tags, cache);
     const dtOne = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
+    // ---- end timed ----
     const cpuOne = (cpu.user + cpu.system) / 1000;
-    if (one.length !== 1 || one[0].code?.code !== links[edited].code?.code) throw new Error('windowed fingerprint differs from the whole parse');
+    if (state.wholeParses !== parses) throw new Error('the editor path fell back to the whole file');
+    t0 = performance.now();
+    const whole = fileLinks({ graph }, FILE, scanTags(state.text, FILE).tags, { text: state.text, symbols: await finder.symbols(state.text, FILE) });
+    const dt = performance.now() - t0;
+    if (whole.length !== 12 || JSON.stringify(links) !== JSON.stringify(whole)) throw new Error('the editor path differs from the whole-file evaluation');
     if (round >= 20) {
       times.push(dt);
       oneTimes.push(dtOne);
       oneCpu.push(cpuOne);
     }
   }
-  return { p50: q(oneTimes, 0.5), p90: q(oneTimes, 0.9), cpuP90: q(oneCpu, 0.9), wholeFileP50: q(times, 0.5), wholeFileP90: q(times, 0.9), lines: base.split('\n').length, tags: 12 };
+  return { p50: q(oneTimes, 0.5), p90: q(oneTimes, 0.9), cpuP90: q(oneCpu, 0.9), wholeFileP50: q(times, 0.5), wholeFileP90: q(times, 0.9), lines: state.text.split('\n').length, tags: 12 };
 }
 
 // Run directly (`npx tsx bench/lockBench.ts`); inside the bench bundle `require.main === module` holds too, so
