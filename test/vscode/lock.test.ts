@@ -110,7 +110,7 @@ describe('suspect links (intent.lock)', function () {
     assert.match(String((await tree.getTreeItem(kr)).description), /⚠ 1 suspect link$/);
   });
 
-  it('the walk-through command opens the code, shows the diff and accepts the link', async () => {
+  it('the walk-through command peeks the code, shows the diff and accepts the link', async () => {
     const a = await api();
     const asked: string[] = [];
     a.testing.setLockPrompter({

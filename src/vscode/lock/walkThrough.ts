@@ -1,4 +1,4 @@
-// "Review Suspect Links…": walks an item's suspect links one by one — opens the code at the link, shows what
+// "Review Suspect Links…": walks an item's suspect links one by one — peeks the code at the link, shows what
 // changed (the field diff, or how the code changed), and accepts (one undoable edit of intent.lock) or skips.
 import * as vscode from 'vscode';
 import type { LinkStatus } from '../../core/lock';
@@ -56,9 +56,13 @@ export async function walkSuspectLinks(services: Services, prompter: PrompterSlo
   for (const s of session ? [session] : sessions) {
     const suspects = services.locks.get(s)?.evaluation.statuses.filter((x) => x.link.id === id && isSuspect(x)) ?? [];
     for (const [i, status] of suspects.entries()) {
-      const range = toVscodeRange(status.link.codeRange ?? status.link.range);
-      await vscode.window.showTextDocument(s.uri(status.link.file), { selection: new vscode.Range(range.start, range.start), preview: true });
-      vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      // The editor at the link's ID (the tag), the bound code peeked inline below it, while the diff is asked about.
+      const uri = s.uri(status.link.file);
+      const tag = toVscodeRange(status.link.range);
+      const code = toVscodeRange(status.link.codeRange ?? status.link.range);
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(tag.start, tag.start), preview: true });
+      vscode.window.activeTextEditor?.revealRange(tag, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      await vscode.commands.executeCommand('editor.action.peekLocations', uri, tag.start, [new vscode.Location(uri, code)], 'peek');
       const where = `${status.link.file}${status.link.symbol ? ` (${status.link.symbol})` : ''}`;
       const answer = await prompter.current.pickOne(
         [
@@ -67,6 +71,7 @@ export async function walkSuspectLinks(services: Services, prompter: PrompterSlo
         ],
         { title: vscode.l10n.t('Suspect link {0} of {1}: {2} → {3}', i + 1, suspects.length, where, status.link.id), placeHolder: whatChanged(status) },
       );
+      await vscode.commands.executeCommand('closeReferenceSearch');
       if (answer === undefined) return { accepted, skipped };
       if (answer === 'skip') {
         skipped++;
