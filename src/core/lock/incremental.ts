@@ -88,6 +88,8 @@ export async function incrementalLinks(
   if (!inside) return undefined;
   const touched = previous.links.filter((l) => change.lastOld >= spanStart(l) && change.first <= (l.codeRange?.end.line ?? l.range.end.line));
   const touchedAt = new Set(touched.map((l) => l.at));
+  // Another tag on a touched symbol, its line outside the edit: its link shares the code, so it is re-bound too.
+  if (previous.links.some((l) => touchedAt.has(l.at) && !touched.includes(l))) return undefined;
   const tagLines = [...new Set(touched.map((l) => l.range.start.line + (l.range.start.line > change.lastOld ? change.delta : 0)))];
   // The changed lines are requested too: a window leaves out the bodies no requested line is in, and the edited
   // body must be parsed (a syntax error there makes the finder answer undefined: whole file).
@@ -105,10 +107,10 @@ export async function incrementalLinks(
     if (l.codeRange.start.line !== old.codeRange.start.line || l.codeRange.end.line !== old.codeRange.end.line + change.delta) return undefined;
   }
   const fileHash = fresh[0]?.fileHash;
-  const out = previous.links.map((l) => {
-    if (touchedAt.has(l.at)) return { ...freshByKey.get(`${l.id}\u0000${l.at}`)!, fileLinks: l.fileLinks };
+  return previous.links.map((l) => {
+    const again = touchedAt.has(l.at) ? freshByKey.get(`${l.id}\u0000${l.at}`) : undefined;
+    if (again) return { ...again, fileLinks: l.fileLinks };
     const codeRange = l.codeRange && shiftRange(l.codeRange, change.lastOld, change.delta);
     return { ...l, range: shiftRange(l.range, change.lastOld, change.delta), ...(codeRange ? { codeRange } : {}), fileHash };
   });
-  return out;
 }
