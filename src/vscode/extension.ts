@@ -24,10 +24,11 @@ class ExtensionRoot implements vscode.Disposable {
   constructor(context: vscode.ExtensionContext) {
     const log = this.own(vscode.window.createOutputChannel('Intent Lens', { log: true }));
     const settings = (scope?: vscode.ConfigurationScope) => readSettings(vscode.workspace.getConfiguration(ConfigSection, scope));
-    const symbols = this.own(new EditorSymbols(new TreeSitterSymbolFinder(), log));
+    const finder = this.own(new TreeSitterSymbolFinder());
+    const symbols = this.own(new EditorSymbols(finder, log));
     const sessions = this.own(new SessionManager(settings, symbols, log));
-    const locks = this.own(new LockStates(sessions, new TreeSitterSymbolFinder(), log, new TreeSitterSymbolFinder({ windowMinLength: 0 })));
-    this.services = { context, sessions, symbols, log, settings, locks };
+    const locks = this.own(new LockStates(sessions, finder, log, this.own(new TreeSitterSymbolFinder({ windowMinLength: 0 }))));
+    this.services = { context, sessions, symbols, finder, log, settings, locks };
 
     const features: Feature[] = [
       registerEditorFeatures(this.services), registerViews(this.services), registerReview(this.services),

@@ -1,6 +1,7 @@
 // What the extension's parts share: the sessions (index + graph per folder), symbols, settings, the log.
 // Built once in activate(); features receive it explicitly instead of reaching for globals.
 import type * as vscode from 'vscode';
+import type { TreeSitterSymbolFinder } from '../node/treeSitterSymbols';
 import type { LockStates } from './lock/lockState';
 import type { SessionManager } from './sessionManager';
 import type { Settings } from './settings';
@@ -10,6 +11,8 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly sessions: SessionManager;
   readonly symbols: EditorSymbols;
+  /** The one tree-sitter finder (grammars loaded once): closed files' symbols, the review, the lock, the agent tools. */
+  readonly finder: TreeSitterSymbolFinder;
   readonly log: vscode.LogOutputChannel;
   /** Each folder's intent.lock, evaluated (suspect links). */
   readonly locks: LockStates;

@@ -3,7 +3,7 @@
 // server definition provider (spawned by VS Code only when the user or an agent starts it).
 import * as vscode from 'vscode';
 import { AGENT_TOOLS, runTool, type AgentTool } from '../../core/agent/tools';
-import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
+import type { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import type { Feature, Services } from '../services';
 import type { FolderSession } from '../session';
 import { EditorAgentWorkspace } from './editorWorkspace';
@@ -73,13 +73,12 @@ function mcpProvider(services: Services): vscode.McpServerDefinitionProvider & v
 }
 
 export function registerAgentFeatures(services: Services): Feature {
-  const finder = new TreeSitterSymbolFinder();
+  const finder = services.finder;
   const provider = mcpProvider(services);
   const parts: vscode.Disposable[] = [
     ...AGENT_TOOLS.map((tool) => vscode.lm.registerTool(LM_TOOL_PREFIX + tool.name, languageModelTool(tool, services, finder))),
     vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider),
     provider,
-    { dispose: () => finder.dispose() },
   ];
   return { disposable: vscode.Disposable.from(...parts), testing: { mcpServerDefinitions: () => provider.provideMcpServerDefinitions(new vscode.CancellationTokenSource().token) } };
 }

@@ -9,7 +9,6 @@ import type { SymbolFinder } from '../../core/symbols/symbolFinder';
 import { GitError, locateRepo } from '../../node/git';
 import { reviewWorkingTree } from '../../node/workingTreeReview';
 import { toDiagnostic } from '../editor/diagnostics';
-import { TreeSitterSymbolFinder } from '../../node/treeSitterSymbols';
 import { CommandId, ConfigSection, ContextKey, ViewId } from '../ids';
 import type { Feature, Services } from '../services';
 import type { FolderSession } from '../session';
@@ -46,7 +45,7 @@ class ReviewController implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('intent-lens-review');
   readonly view: vscode.TreeView<unknown>;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly finder = declarationFinder(new TreeSitterSymbolFinder());
+  private readonly finder: SymbolFinder;
   private api: Promise<GitApi | undefined> | undefined;
   private readonly watched = new Set<string>();
   /** The last indexed base per folder, reused while the base commit and the changed files stay the same. */
@@ -58,6 +57,7 @@ class ReviewController implements vscode.Disposable {
   private active = false;
 
   constructor(private readonly services: Services) {
+    this.finder = declarationFinder(services.finder);
     this.view = vscode.window.createTreeView(ViewId.review, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(
       this.view,
