@@ -10,22 +10,29 @@ import { normalizeRelative } from '../core/paths';
 import type { FileScanOptions, FileScanOutcome } from '../core/index/fileScan';
 import type { ListedScan, ListingScanner, ScanExecutor } from '../core/index/scanExecutor';
 import { readBounded } from './boundedRead';
-import { CLEAN, scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkReply, type WalkRequest } from './scanWorker';
-import { newWalkStats, TreeWalker, walkFiles, type DirTask, type WalkDir, type WalkStats } from './walker';
+import { CLEAN, scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkEnd, type WalkReply, type WalkRequest } from './scanWorker';
+import type { IgnoreFile } from '../core/ignore/gitignore';
+import { newWalkStats, TreeWalker, walkFiles, walkSlice, type DirTask, type WalkDir, type WalkStats } from './walker';
 
 export interface NodeHostOptions {
   /**
    * Worker threads for scanFiles: 0 scans in the calling thread (blocking it). Default: the CPU count capped
-   * at 4, or 0 when no worker script can be found (e.g. a bundle built without it).
+   * at 4, less one when the calling thread scans too (`callerScans`), or 0 when no worker script can be found
+   * (e.g. a bundle built without it).
    */
   readonly workers?: number;
   /** Read .gitignore files and .git/info/exclude (default true). */
   readonly useGitignore?: boolean;
   /**
-   * A tree listed whole while splitting it, with at most this many files, is scanned on the calling thread
-   * without starting workers (they cost more than they save there). Default 4096; the editor asks for less.
+   * A tree listed whole by the first slice (64 folders), with at most this many files, is scanned on the calling
+   * thread without starting workers (they cost more than they save there). Default 4096; the editor asks for less.
    */
   readonly inThreadMaxFiles?: number;
+  /**
+   * The calling thread walks and scans slices of the tree alongside the workers (default true: the command
+   * line has nothing else to do). The editor sets false: its extension host must answer within milliseconds.
+   */
+  readonly callerScans?: boolean;
 }
 
 /** Where the worker entry lives: next to this module when bundled, or the .ts source under tsx. */
@@ -41,12 +48,17 @@ function workerScript(): { file: string; execArgv?: string[] } | undefined {
 
 /** Batches smaller than this are scanned in the calling thread. */
 const IN_THREAD_MAX = 16;
-/** listAndScan splits the tree into at least this many subtrees per worker (dynamic share-out evens them). */
-const SUBTREES_PER_WORKER = 24;
-/** …reading at most this many folders on the calling thread to find them. */
-const SPLIT_MAX_DIRS = 512;
-/** Files found while splitting are scanned by the pool in batches of this size. */
+/** listAndScan reads this many folders on the calling thread first: a tree that ends there may need no worker. */
+const FIRST_SLICE_DIRS = 64;
+/** Folders per slice of a worker (one request), and of the calling thread (between two looks at the replies). */
+const WORKER_SLICE_DIRS = 256;
+const CALLER_SLICE_DIRS = 32;
+/** The calling thread leaves this many queued subtrees to the workers (it also merges every reply). */
+const CALLER_LEAVES = 2;
+/** Files of the first slice are scanned in batches of this size. */
 const OWN_BATCH = 256;
+/** Numbers the listings, so a worker knows which ignore files it already parsed belong to this one. */
+let nextListing = 1;
 /**
  * A worker's young generation: its garbage is short-lived (paths, read buffers' views), and V8's default lets
  * each worker's young space grow to tens of MB; 8 MB keeps netbeans' CPU time with ~35 MB less peak RSS.
@@ -124,19 +136,19 @@ class WorkerPool implements Disposable {
    * Walk and scan a subtree in a worker; `onFiles` gets each chunk of listed files as it comes. Resolves with
    * the walk's counters, or undefined when the worker died first (chunks already delivered stand).
    */
-  walk(root: string, task: DirTask, walk: WalkRequest['walk'], options: FileScanOptions, onFiles: (chunk: ListedScan) => void, match?: string): Promise<WalkStats | undefined> {
+  walk(request: Omit<WalkRequest, 'kind' | 'id'>, onFiles: (chunk: ListedScan) => void): Promise<WalkEnd | undefined> {
     return new Promise((resolve) => {
       const pending: Pending = {
         size: WALK_LOAD,
         reply: (m) => {
           if (m.paths.length > 0) onFiles({ paths: m.paths, outcomes: m.results });
           if (!m.stats) return false;
-          resolve(m.stats);
+          resolve({ stats: m.stats, rest: m.rest ?? [] });
           return true;
         },
         fail: () => resolve(undefined),
       };
-      if (!this.post({ kind: 'walk', id: this.nextId++, root, task, walk, options, match }, pending)) resolve(undefined);
+      if (!this.post({ kind: 'walk', id: this.nextId++, ...request }, pending)) resolve(undefined);
     });
   }
 
@@ -176,7 +188,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     this.root = nodePath.resolve(root);
     const script = workerScript();
     const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    this.workerCount = script ? Math.max(0, options.workers ?? Math.min(4, cpus)) : 0;
+    this.workerCount = script ? Math.max(0, options.workers ?? Math.min(4, options.callerScans === false ? cpus : cpus - 1)) : 0;
   }
 
   listingProblems(): readonly ListingProblem[] {
@@ -194,9 +206,12 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
   }
 
   /**
-   * List and scan in one pass: this thread reads the top folders until the tree splits into enough subtrees,
-   * then each worker walks whole subtrees and scans every file as it lists it, taking the next subtree when
-   * done — the walk runs in parallel and no path crosses threads twice. Without workers: walk, then scan.
+   * List and scan in one pass, in slices of the tree shared out as threads come free. This thread reads the
+   * first folders; a tree that ends there and is small is scanned here without starting a worker. Otherwise the
+   * unread subtrees go in a queue: each worker walks one (at most WORKER_SLICE_DIRS folders), scanning every
+   * file as it lists it, and hands back the subtrees it left unread; with `callerScans` this thread takes
+   * slices too (smaller ones, between two looks at the workers' replies) while the workers start and run. No
+   * path crosses threads twice, and one deep subtree never leaves the other threads idle.
    */
   async *listAndScan(options: ListOptions | undefined, scanOptions: FileScanOptions): AsyncGenerator<ListedScan> {
     const walk = { exclude: options?.exclude, useGitignore: this.options.useGitignore };
@@ -205,20 +220,20 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       for await (const paths of walkFiles(this.root, walk, stats)) yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
       return;
     }
-    const walker = new TreeWalker(this.root, walk, stats);
-    const subtrees: WalkDir[] = [walker.rootDir()];
-    const own: string[] = [];
-    for (let read = 0; subtrees.length > 0 && subtrees.length < this.workerCount * SUBTREES_PER_WORKER && read < SPLIT_MAX_DIRS; read++) {
-      for (const sub of walker.readDir(subtrees.shift()!, own)) subtrees.push(sub);
-    }
-    if (subtrees.length === 0 && own.length <= (this.options.inThreadMaxFiles ?? IN_THREAD_TREE_FILES)) {
-      for (let i = 0; i < own.length; i += OWN_BATCH) {
-        const paths = own.slice(i, i + OWN_BATCH);
+    const parsed = new Map<string, IgnoreFile>();
+    const walker = new TreeWalker(this.root, walk, stats, parsed);
+    const first: string[] = [];
+    const queue: { dir?: WalkDir; task: DirTask }[] = walkSlice(walker, [walker.rootDir()], FIRST_SLICE_DIRS, first).map((dir) => ({ dir, task: TreeWalker.task(dir) }));
+    const callerScans = this.options.callerScans !== false;
+    if (queue.length === 0 && first.length <= (this.options.inThreadMaxFiles ?? IN_THREAD_TREE_FILES)) {
+      for (let i = 0; i < first.length; i += OWN_BATCH) {
+        const paths = first.slice(i, i + OWN_BATCH);
         yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
       }
       return;
     }
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
+    const listing = nextListing++;
     const ready: ListedScan[] = [];
     let wake: (() => void) | undefined;
     let stopped = false;
@@ -226,22 +241,70 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       ready.push(step);
       wake?.();
     };
+    // Lanes wait here for subtrees while another lane's walk, still running, may hand some back.
+    let running = 0;
+    let idle: (() => void)[] = [];
+    const wakeIdle = (): void => {
+      const waiting = idle;
+      idle = [];
+      for (const w of waiting) w();
+    };
+    const take = async (): Promise<{ dir?: WalkDir; task: DirTask } | undefined> => {
+      for (;;) {
+        if (stopped) return undefined;
+        const next = queue.shift();
+        if (next) {
+          running++;
+          return next;
+        }
+        if (running === 0) return undefined;
+        await new Promise<void>((resolve) => idle.push(resolve));
+      }
+    };
+    const finish = (rest: readonly { dir?: WalkDir; task: DirTask }[]): void => {
+      for (const r of rest) queue.push(r);
+      running--;
+      wakeIdle();
+    };
     const jobs: Promise<unknown>[] = [];
-    for (let i = 0; i < own.length; i += OWN_BATCH) {
-      const paths = own.slice(i, i + OWN_BATCH);
-      jobs.push(this.scanFiles(paths, scanOptions).then((outcomes) => emit({ paths, outcomes: sparse(outcomes) })));
+    const scanHere = (paths: string[]): void => emit({ paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) });
+    if (callerScans) {
+      for (let i = 0; i < first.length; i += OWN_BATCH) scanHere(first.slice(i, i + OWN_BATCH));
+    } else {
+      for (let i = 0; i < first.length; i += OWN_BATCH) {
+        const paths = first.slice(i, i + OWN_BATCH);
+        jobs.push(this.scanFiles(paths, scanOptions).then((outcomes) => emit({ paths, outcomes: sparse(outcomes) })));
+      }
     }
-    const tasks: DirTask[] = subtrees.map((d) => TreeWalker.task(d));
-    const lane = async (): Promise<void> => {
-      for (let task = tasks.shift(); task && !stopped; task = tasks.shift()) {
-        const done = await pool.walk(this.root, task, walk, scanOptions, emit);
-        if (done) addStats(stats, done);
-        // The worker died: walk it here (files it already reported come again; the index keeps the first).
-        else walkAndScanSync({ root: this.root, task, walk, options: scanOptions }, (paths, outcomes, s) => (s ? addStats(stats, s) : emit({ paths, outcomes })));
+    const workerLane = async (): Promise<void> => {
+      for (let next = await take(); next; next = await take()) {
+        const done = await pool.walk({ root: this.root, task: next.task, walk, options: scanOptions, maxDirs: WORKER_SLICE_DIRS, listing }, emit);
+        if (done) {
+          addStats(stats, done.stats);
+          finish(done.rest.map((task) => ({ task })));
+          continue;
+        }
+        // The worker died: walk that subtree here (files it already reported come again; the index keeps the first).
+        walkAndScanSync({ root: this.root, task: next.task, walk, options: scanOptions }, (paths, outcomes, end) => (end ? addStats(stats, end.stats) : emit({ paths, outcomes })), parsed);
+        finish([]);
+      }
+    };
+    const callerLane = async (): Promise<void> => {
+      for (;;) {
+        while (queue.length <= CALLER_LEAVES && running > 0 && !stopped) await new Promise<void>((resolve) => idle.push(resolve));
+        const next = await take();
+        if (!next) return;
+        const files: string[] = [];
+        const rest = walkSlice(walker, [next.dir ?? walker.fromTask(next.task)], CALLER_SLICE_DIRS, files);
+        if (files.length > 0) scanHere(files);
+        finish(rest.map((dir) => ({ dir, task: TreeWalker.task(dir) })));
+        // Let the workers' replies in (and the consumer run) between two slices.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     };
     // Two subtrees in flight per worker, so none waits for this thread between two.
-    for (let k = 0; k < pool.size * 2; k++) jobs.push(lane());
+    for (let k = 0; k < pool.size * 2; k++) jobs.push(workerLane());
+    if (callerScans) jobs.push(callerLane());
     let finished = false;
     void Promise.allSettled(jobs).then(() => {
       finished = true;
@@ -256,6 +319,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       }
     } finally {
       stopped = true;
+      wakeIdle();
     }
   }
 
@@ -271,7 +335,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     };
     const task = TreeWalker.task(new TreeWalker(this.root, walk).rootDir());
     if (this.workerCount > 0) this.pool ??= new WorkerPool(this.workerCount, workerScript()!);
-    const done = this.pool && (await this.pool.walk(this.root, task, walk, {}, (chunk) => collect(chunk.paths), name));
+    const done = this.pool && (await this.pool.walk({ root: this.root, task, walk, options: {}, match: name }, (chunk) => collect(chunk.paths)));
     if (!done) {
       found.length = 0;
       walkAndScanSync({ root: this.root, task, walk, options: {}, match: name }, (paths) => collect(paths));

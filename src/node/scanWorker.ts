@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, scanReadBytes, skipByPath, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
-import { TreeWalker, walkDepthFirst, type DirTask, type WalkOptions, type WalkStats } from './walker';
+import type { IgnoreFile } from '../core/ignore/gitignore';
+import { TreeWalker, type DirTask, type WalkDir, type WalkOptions, type WalkStats } from './walker';
 
 export const CLEAN: FileScanOutcome = Object.freeze({ kind: 'clean' });
 const UNREADABLE: FileScanOutcome = Object.freeze({ kind: 'skipped', reason: 'unreadable' });
@@ -80,6 +81,10 @@ export interface WalkRequest {
   readonly options: FileScanOptions;
   /** List only the files with this name, scanning nothing (the editor's quick search for manifests). */
   readonly match?: string;
+  /** Read at most this many folders, then hand the unread subtrees back in the last reply's `rest`. */
+  readonly maxDirs?: number;
+  /** The listing this request belongs to: a worker reuses the ignore files it parsed for the same listing. */
+  readonly listing?: number;
 }
 
 /** Files listed so far and their non-clean outcomes; `stats` on the last reply of a walk. */
@@ -88,6 +93,8 @@ export interface WalkReply {
   readonly paths: readonly string[];
   readonly results: readonly [number, FileScanOutcome][];
   readonly stats?: WalkStats;
+  /** On the last reply of a walk cut short by `maxDirs`: the subtrees still to walk. */
+  readonly rest?: readonly DirTask[];
 }
 
 /** Files per WalkReply: bounded messages, and the index fills in as the walk goes. */
@@ -99,20 +106,54 @@ export function sparse(outcomes: readonly FileScanOutcome[]): [number, FileScanO
   return r;
 }
 
-/** Walk a task's subtree and scan what it lists, calling `reply` per chunk of files; the last has the stats. */
-export function walkAndScanSync(req: Omit<WalkRequest, 'kind' | 'id'>, reply: (paths: string[], results: [number, FileScanOutcome][], stats?: WalkStats) => void): void {
-  const walker = new TreeWalker(req.root, req.walk);
+/** How a walk ended: its counters, and the subtrees it left unread when cut short by `maxDirs`. */
+export interface WalkEnd {
+  readonly stats: WalkStats;
+  readonly rest: readonly DirTask[];
+}
+
+/**
+ * Walk a task's subtree (at most `maxDirs` folders) and scan what it lists, calling `reply` per chunk of files;
+ * the last call has how the walk ended. `parsed` caches the ignore files of one listing across calls.
+ */
+export function walkAndScanSync(
+  req: Omit<WalkRequest, 'kind' | 'id'>,
+  reply: (paths: string[], results: [number, FileScanOutcome][], end?: WalkEnd) => void,
+  parsed?: Map<string, IgnoreFile>,
+): void {
+  const walker = new TreeWalker(req.root, req.walk, undefined, parsed);
+  const stack: WalkDir[] = [walker.fromTask(req.task)];
+  const flush = (paths: string[]): void => {
+    if (paths.length === 0) return;
+    if (req.match === undefined) reply(paths, sparse(scanPathsSync(req.root, paths, req.options)));
+    else {
+      const named = paths.filter((p) => p === req.match || p.endsWith('/' + req.match));
+      if (named.length > 0) reply(named, []);
+    }
+  };
   try {
-    for (const paths of walkDepthFirst(walker, walker.fromTask(req.task), WALK_REPLY_FILES)) {
-      if (req.match === undefined) reply(paths, sparse(scanPathsSync(req.root, paths, req.options)));
-      else {
-        const named = paths.filter((p) => p === req.match || p.endsWith('/' + req.match));
-        if (named.length > 0) reply(named, []);
+    let files: string[] = [];
+    for (let read = 0, max = req.maxDirs ?? Infinity; stack.length > 0 && read < max; read++) {
+      const subdirs = walker.readDir(stack.pop()!, files);
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+      if (files.length >= WALK_REPLY_FILES) {
+        flush(files);
+        files = [];
       }
     }
+    flush(files);
   } finally {
-    reply([], [], walker.stats);
+    reply([], [], { stats: walker.stats, rest: stack.map((d) => TreeWalker.task(d)) });
   }
+}
+
+/** Ignore files parsed for the listing in progress (one listing at a time per worker). */
+let listingCache: { listing: number; parsed: Map<string, IgnoreFile> } | undefined;
+
+function parsedFor(listing: number | undefined): Map<string, IgnoreFile> {
+  if (listing === undefined) return new Map();
+  if (listingCache?.listing !== listing) listingCache = { listing, parsed: new Map() };
+  return listingCache.parsed;
 }
 
 if (!isMainThread && parentPort && (workerData as { intentLensScanWorker?: boolean } | undefined)?.intentLensScanWorker) {
@@ -120,7 +161,7 @@ if (!isMainThread && parentPort && (workerData as { intentLensScanWorker?: boole
   port.on('message', (req: ScanRequest | WalkRequest) => {
     if (req.kind === 'walk') {
       try {
-        walkAndScanSync(req, (paths, results, stats) => port.postMessage({ id: req.id, paths, results, stats } satisfies WalkReply));
+        walkAndScanSync(req, (paths, results, end) => port.postMessage({ id: req.id, paths, results, stats: end?.stats, rest: end?.rest } satisfies WalkReply), parsedFor(req.listing));
       } catch {
         // Unexpected (walkAndScanSync sent its last reply on the way out): the files listed so far stand.
       }

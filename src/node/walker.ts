@@ -109,7 +109,11 @@ export class TreeWalker {
   private readonly base: IgnoreChain | undefined;
   private readonly useGitignore: boolean;
 
-  constructor(private readonly root: string, options: WalkOptions = {}, readonly stats: WalkStats = newWalkStats()) {
+  /**
+   * @param parsed `.gitignore` files already parsed for tasks, by folder and text: a worker walking many tasks
+   * of one listing parses each file once, not once per task under it.
+   */
+  constructor(private readonly root: string, options: WalkOptions = {}, readonly stats: WalkStats = newWalkStats(), private readonly parsed = new Map<string, IgnoreFile>()) {
     this.base = rootChain(root, options, stats.problems);
     this.useGitignore = options.useGitignore !== false;
   }
@@ -121,7 +125,12 @@ export class TreeWalker {
   /** The folder of a task (e.g. one handed to a worker), with the same chain the splitting walker had. */
   fromTask(task: DirTask): WalkDir {
     let chain = this.base ?? new IgnoreChain([]);
-    for (const f of task.ignoreFiles) chain = chain.withFile(new IgnoreFile(f.base, parseGitignore(f.text)));
+    for (const f of task.ignoreFiles) {
+      const key = f.base + '\0' + f.text;
+      let file = this.parsed.get(key);
+      if (!file) this.parsed.set(key, (file = new IgnoreFile(f.base, parseGitignore(f.text))));
+      chain = chain.withFile(file);
+    }
     return { rel: task.rel, chain, sources: task.ignoreFiles, unusable: this.base === undefined };
   }
 
@@ -220,6 +229,19 @@ export function* walkDepthFirst(walker: TreeWalker, start: WalkDir, batchSize: n
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * Depth-first from the folders on `stack` (taken from its end), reading at most `maxDirs` folders: listed files
+ * go to `files`, and the folders left on the stack are returned — the rest of the walk, as separate subtrees
+ * another thread can take.
+ */
+export function walkSlice(walker: TreeWalker, stack: WalkDir[], maxDirs: number, files: string[]): WalkDir[] {
+  for (let read = 0; stack.length > 0 && read < maxDirs; read++) {
+    const subdirs = walker.readDir(stack.pop()!, files);
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+  return stack;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The extension's settings from ONE zod schema: key (below ConfigSection) → type and default. package.json's
 // `contributes.configuration` must list exactly these with the same defaults (checked by a unit test).
 // Reading validates each value and falls back to the default, so a bad user value cannot break us.
-import { z } from 'zod';
+import * as z from 'zod';
 import type * as vscode from 'vscode';
 
 export const settingsSchema = z.object({

@@ -33,6 +33,6 @@ const EDITOR_IN_THREAD_FILES = 256;
 
 export class VscodeWorkspaceHost extends BufferedHost {
   constructor(folder: vscode.Uri) {
-    super(new NodeHost(folder.fsPath, { inThreadMaxFiles: EDITOR_IN_THREAD_FILES }), { buffers: () => openBuffers(folder), excludes: () => configuredExcludes(folder) });
+    super(new NodeHost(folder.fsPath, { inThreadMaxFiles: EDITOR_IN_THREAD_FILES, callerScans: false }), { buffers: () => openBuffers(folder), excludes: () => configuredExcludes(folder) });
   }
 }

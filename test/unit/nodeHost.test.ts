@@ -53,6 +53,50 @@ describe('NodeHost', function () {
     assert.equal(r.entries.length, 2 + 12);
   });
 
+  it('shares a deep tree out in slices (nested ignore files travel with them) and builds the same index every way', async () => {
+    const deep = fs.mkdtempSync(path.join(os.tmpdir(), 'il-nodehost-deep-'));
+    try {
+      fs.mkdirSync(path.join(deep, '.git/info'), { recursive: true });
+      fs.writeFileSync(path.join(deep, '.gitignore'), '*.log\n/top/*/gen/\n');
+      // 24 × 30 folders, two levels deeper each: more than the first slice and a worker's slice.
+      for (let a = 0; a < 24; a++) {
+        const pkg = path.join(deep, 'top', `p${a}`);
+        fs.mkdirSync(path.join(pkg, 'gen'), { recursive: true });
+        fs.writeFileSync(path.join(pkg, 'gen', 'out.ts'), '// TODO generated, ignored by the root rule\n');
+        fs.writeFileSync(path.join(pkg, '.gitignore'), a % 2 === 0 ? 'skip-*.ts\n!skip-kept.ts\n' : '');
+        for (let b = 0; b < 30; b++) {
+          const dir = path.join(pkg, `m${b}`, 'src');
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, 'a.ts'), b % 7 === 0 ? `// @intent kr:p${a} -- m${b}\nexport const x = 1;\n` : 'export const y = 2;\n');
+          fs.writeFileSync(path.join(dir, 'skip-me.ts'), '// TODO only where the package does not ignore it\n');
+          fs.writeFileSync(path.join(dir, 'skip-kept.ts'), '// FIXME always listed\n');
+          fs.writeFileSync(path.join(dir, 'run.log'), 'TODO ignored\n');
+        }
+      }
+      const results = [];
+      for (const options of [{ workers: 0 }, { workers: 1 }, { workers: 2 }, { workers: 2, callerScans: false }, { workers: 1, inThreadMaxFiles: 0 }]) {
+        const host = new NodeHost(deep, options);
+        try {
+          const index = new WorkspaceIndex(host);
+          await index.build();
+          results.push({ files: [...index.files()].sort(), entries: [...index.allEntries()].map(([f, e]) => [f, e.tags.length, e.markers.length]).sort(), dirs: host.lastWalk.dirs, ignored: host.lastWalk.ignoredDirs + host.lastWalk.ignoredFiles });
+        } finally {
+          host.dispose();
+        }
+      }
+      for (const r of results.slice(1)) assert.deepEqual(r, results[0]);
+      const r = results[0];
+      // Per package: 30 × (a.ts, skip-kept.ts) always, skip-me.ts only in odd packages, its .gitignore; the root
+      // .gitignore; gen/ and *.log never.
+      assert.equal(r.files.length, 24 * 30 * 2 + 12 * 30 + 24 + 1);
+      assert.ok(!r.files.some((f) => f.includes('/gen/') || f.endsWith('.log')));
+      assert.equal(r.dirs, 1 + 1 + 24 + 24 * 30 * 2);
+      assert.equal(r.entries.filter(([, tags]) => tags === 1).length, 24 * 5);
+    } finally {
+      fs.rmSync(deep, { recursive: true, force: true });
+    }
+  });
+
   it('reads inside the root only and reports gone files as undefined', async () => {
     const host = new NodeHost(root, { workers: 0 });
     assert.equal(new TextDecoder().decode(await host.read('src/c.go')), 'package c\n');

@@ -1,6 +1,6 @@
 // One zod schema per tool input: the MCP server and the editor validate with it, and the JSON Schema that
 // agents see (MCP tools/list, package.json languageModelTools) is generated from it.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const format = z.enum(['markdown', 'json']).optional().describe('markdown (default): compact text for a model; json: the same data, structured');
 const path = z.string().min(1).max(1000).describe('File path relative to the workspace root, e.g. src/search/searchTalent.ts');

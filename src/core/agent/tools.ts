@@ -1,7 +1,7 @@
 // The catalogue of agent tools, shared by `intent-lens mcp` and the editor's language-model tools: one name,
 // description and zod input schema per tool, and runTool(), which validates, runs and turns every failure into
 // a tool error (an agent's bad argument must never crash the server or the extension host).
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { checkChange } from './changeTool';
 import { constraintsFor, intentAt } from './intentTools';
 import { findCode, getItem } from './itemTools';

@@ -149,9 +149,12 @@ export class GlobIndex {
   private readonly anywhere = new Bucket();
   private readonly byPart = new Map<string, Bucket>();
   private readonly compiled: CompiledSet[];
+  /** Positive alternatives over all sets: none (no scopes, no constraints) matches nothing without a look. */
+  private readonly positives: number;
 
   constructor(readonly sets: readonly GlobSet[]) {
     this.compiled = sets.map((s) => compiledSet(s.patterns, s.base));
+    this.positives = this.compiled.reduce((n, c) => n + c.positives.length, 0);
     this.compiled.forEach((c, set) => {
       const baseParts = c.set.base === '' ? [] : c.set.base.split('/');
       const base = c.set.base === '' ? '' : c.set.base + '/';
@@ -169,11 +172,16 @@ export class GlobIndex {
 
   /** Positive alternatives whose glob matches `file`, in no particular order. */
   private hits(file: string): Entry[] {
+    if (this.positives === 0) return [];
     const parts = file.split('/');
     const name = parts[parts.length - 1];
     const candidates: Entry[] = [];
     this.anywhere.collect(name, candidates);
-    for (const part of new Set(parts)) this.byPart.get(part)?.collect(name, candidates);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (parts.indexOf(part) === i) this.byPart.get(part)?.collect(name, candidates);
+    }
+    if (candidates.length === 0) return candidates;
     return candidates.filter((e) => file.length > e.base.length && file.startsWith(e.base) && wildmatch(e.alt.glob, file.slice(e.base.length)));
   }
 
@@ -197,7 +205,17 @@ export class GlobIndex {
   /** For each set, the indices of its positive patterns that match no file of `files`, ascending. */
   unmatchedIndices(files: readonly string[]): number[][] {
     const matched = this.compiled.map(() => new Set<number>());
-    for (const file of files) for (const e of this.hits(file)) matched[e.set].add(e.alt.pattern);
+    // Patterns still unmatched: once each has matched a file, the rest of the listing cannot change the answer.
+    let open = new Set(this.compiled.flatMap((c, set) => c.positives.map((a) => `${set}:${a.pattern}`))).size;
+    for (let f = 0; f < files.length && open > 0; f++) {
+      for (const e of this.hits(files[f])) {
+        const m = matched[e.set];
+        if (!m.has(e.alt.pattern)) {
+          m.add(e.alt.pattern);
+          open--;
+        }
+      }
+    }
     return this.compiled.map((c, set) => {
       const compiled = new Set(c.positives.map((a) => a.pattern));
       const out: number[] = [];

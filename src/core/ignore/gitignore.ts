@@ -147,11 +147,14 @@ interface CompiledSet {
 
 interface PathNode {
   readonly children: Map<string, PathNode>;
+  // Rules without a globstar, by the number of path parts they match: "/a/*/build/" only ever matches 3.
+  readonly byParts: Map<string, number[]>;
+  /** Rules with a `**`. */
   readonly rules: number[];
 }
 
 function pathNode(): PathNode {
-  return { children: new Map(), rules: [] };
+  return { children: new Map(), byParts: new Map(), rules: [] };
 }
 
 function leadingFolders(glob: CompiledGlob): string[] {
@@ -191,7 +194,8 @@ function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet
         if (!child) node.children.set(folder, (child = pathNode()));
         node = child;
       }
-      node.rules.push(idx);
+      if (r.glob.maxParts === Infinity) node.rules.push(idx);
+      else pushTo(node.byParts, String(r.glob.maxParts), idx);
       set.pathMax = idx;
     }
   });
@@ -249,6 +253,7 @@ export class IgnoreFile {
       let node: PathNode | undefined = set.pathScan;
       for (let d = 0; node && d < parts.length; d++) {
         best = lastPathMatch(rules, node.rules, best, parts);
+        if (node.byParts.size > 0) best = lastPathMatch(rules, node.byParts.get(String(parts.length)), best, parts);
         node = node.children.get(parts[d]);
       }
     }

@@ -90,7 +90,7 @@ export class WorkspaceIndex {
   }
 
   private changed(files: Iterable<string>): IndexChange {
-    const list = [...new Set(files)];
+    const list = files instanceof Set ? [...(files as ReadonlySet<string>)] : [...new Set(files)];
     if (list.length > 0) this.generationCounter++;
     return { files: list };
   }
@@ -114,7 +114,8 @@ export class WorkspaceIndex {
         const previous = this.state.listed;
         this.state = next;
         this.invalidate();
-        return this.changed(concat(previous, next.listed));
+        // A first build changes exactly what it listed (a Set already): no second pass to dedupe 90k paths.
+        return this.changed(previous.size === 0 ? next.listed : concat(previous, next.listed));
       } finally {
         this.removedDuringBuild = undefined;
       }

@@ -1,5 +1,5 @@
 // zod issues → sentences a person understands, e.g. `objectives[1].keyResults[0]: 'target' must be a number, got 'three'`.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { english, message, msg, type Message, type MessageArg } from '../l10n';
 import { ID_MESSAGE, REFINE_MESSAGES } from './manifestSchema';
 import { suggest } from './suggest';

@@ -1,5 +1,5 @@
 // The JSON Schema of intent.yaml for the YAML language server, generated from the zod schema the core uses.
-import { z } from 'zod';
+import * as z from 'zod';
 import { manifestSchema } from './manifestSchema';
 
 export function manifestJsonSchema(): object {

@@ -1,5 +1,5 @@
 // The one zod schema of intent.yaml: the core validates with it and the shipped JSON Schema is generated from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { braceCount, MAX_GLOB_ALTERNATIVES } from '../analysis/braces';
 import { ID_PATTERN } from './idSyntax';
 

@@ -2,7 +2,7 @@
 // Untrusted input: size, aliases and depth are bounded, and each item is validated alone so one broken
 // item never hides the others.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { msg, type Localized } from '../l10n';
 import { dirname, normalizeRelative } from '../paths';
 import type {

@@ -29,10 +29,10 @@ const GENERATED_OR_IMAGE = /\.(?:svg|shot|snap)$/i;
  * out goes in `intentLens.index.exclude` / `--exclude`.
  */
 export function isCodeFile(path: string): boolean {
-  if (isManifestPath(path) || languageForPath(path) === undefined) return false;
+  if (languageForPath(path) === undefined) return false;
   const name = basename(path);
-  if (PROSE_NAME.test(name) || LOCKFILES.has(name.toLowerCase()) || GENERATED_OR_IMAGE.test(name)) return false;
-  return !path.split('/').includes('__snapshots__');
+  if (name === MANIFEST_NAME || PROSE_NAME.test(name) || LOCKFILES.has(name.toLowerCase()) || GENERATED_OR_IMAGE.test(name)) return false;
+  return !(path.startsWith('__snapshots__/') || path.includes('/__snapshots__/'));
 }
 
 const codeFilesCache = new WeakMap<readonly string[], readonly string[]>();

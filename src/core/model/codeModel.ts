@@ -335,7 +335,7 @@ function scopeLinked(graph: IntentGraph, files: readonly string[]): readonly str
   // One compiled set for all scopes: a scope links when any file matches it (negations included).
   const matched = new Set<number>();
   const scopes = globsOf(graph).scopes;
-  for (const f of files) for (const { set } of scopes.matching(f)) matched.add(set);
+  for (let f = 0; f < files.length && matched.size < graph.scopes.length; f++) for (const { set } of scopes.matching(files[f])) matched.add(set);
   graph.scopes.forEach((scope, s) => {
     if (matched.has(s)) pushAll(ids, scope.serves);
   });

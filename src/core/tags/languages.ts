@@ -178,14 +178,17 @@ const BY_BASENAME: Record<string, LanguageSyntax> = {
   dockerfile: DOCKER, containerfile: DOCKER,
 };
 
+const EXTENSIONS = new Map(Object.entries(BY_EXTENSION));
+const BASENAMES = new Map(Object.entries(BY_BASENAME));
+const DOCKERFILE_DOT = 'dockerfile.';
+
 /** The comment syntax for a path, or undefined when the file type is not scanned for tags. */
 export function languageForPath(path: string): LanguageSyntax | undefined {
-  // One pass over the name (this runs for every listed file): basename, lower case, then name or extension.
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(BY_BASENAME, base)) return BY_BASENAME[base];
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  if (base.startsWith('dockerfile.')) return DOCKER;
-  const ext = base.slice(dot + 1);
-  return Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+  // This runs for every listed file: no basename copy, and only the extension lower-cased when it must be.
+  const base = path.lastIndexOf('/') + 1;
+  const dot = path.lastIndexOf('.');
+  if (dot <= base) return dot < base ? BASENAMES.get(path.slice(base).toLowerCase()) : undefined; // no extension; a dot file
+  if (dot - base >= DOCKERFILE_DOT.length - 1 && path.slice(base, base + DOCKERFILE_DOT.length).toLowerCase() === DOCKERFILE_DOT) return DOCKER;
+  const ext = path.slice(dot + 1);
+  return EXTENSIONS.get(ext) ?? EXTENSIONS.get(ext.toLowerCase());
 }
