@@ -71,12 +71,13 @@ export interface ScanReply {
   readonly results: readonly [number, FileScanOutcome][];
 }
 
-/** Walk one folder's subtree with the walker's ignore rules and scan every file listed. */
+/** Walk folders' subtrees with the walker's ignore rules and scan every file listed. */
 export interface WalkRequest {
   readonly kind: 'walk';
   readonly id: number;
   readonly root: string;
-  readonly task: DirTask;
+  /** Subtrees to walk, in order. */
+  readonly tasks: readonly DirTask[];
   readonly walk: Pick<WalkOptions, 'exclude' | 'useGitignore'>;
   readonly options: FileScanOptions;
   /** List only the files with this name, scanning nothing (the editor's quick search for manifests). */
@@ -113,7 +114,7 @@ export interface WalkEnd {
 }
 
 /**
- * Walk a task's subtree (at most `maxDirs` folders) and scan what it lists, calling `reply` per chunk of files;
+ * Walk the tasks' subtrees (at most `maxDirs` folders in all) and scan what it lists, calling `reply` per chunk of files;
  * the last call has how the walk ended. `parsed` caches the ignore files of one listing across calls.
  */
 export function walkAndScanSync(
@@ -122,7 +123,8 @@ export function walkAndScanSync(
   parsed?: Map<string, IgnoreFile>,
 ): void {
   const walker = new TreeWalker(req.root, req.walk, undefined, parsed);
-  const stack: WalkDir[] = [walker.fromTask(req.task)];
+  const stack: WalkDir[] = [];
+  for (let i = req.tasks.length - 1; i >= 0; i--) stack.push(walker.fromTask(req.tasks[i]));
   const flush = (paths: string[]): void => {
     if (paths.length === 0) return;
     if (req.match === undefined) reply(paths, sparse(scanPathsSync(req.root, paths, req.options)));

@@ -74,7 +74,8 @@ describe('NodeHost', function () {
         }
       }
       const results = [];
-      for (const options of [{ workers: 0 }, { workers: 1 }, { workers: 2 }, { workers: 2, callerScans: false }, { workers: 1, inThreadMaxFiles: 0 }]) {
+      // inThreadMaxFiles below the tree's size: the workers (and the calling thread's slices) are used.
+      for (const options of [{ workers: 0 }, { workers: 1, inThreadMaxFiles: 0 }, { workers: 2, inThreadMaxFiles: 100 }, { workers: 2, callerScans: false, inThreadMaxFiles: 0 }, { workers: 1 }]) {
         const host = new NodeHost(deep, options);
         try {
           const index = new WorkspaceIndex(host);
