@@ -110,8 +110,8 @@ export class TreeWalker {
   private readonly useGitignore: boolean;
 
   /**
-   * @param parsed `.gitignore` files already parsed for tasks, by folder and text: a worker walking many tasks
-   * of one listing parses each file once, not once per task under it.
+   * @param parsed `.gitignore` files already parsed for tasks of one listing, by folder: a worker walking many
+   * tasks of a listing parses each file once, not once per task under it.
    */
   constructor(private readonly root: string, options: WalkOptions = {}, readonly stats: WalkStats = newWalkStats(), private readonly parsed = new Map<string, IgnoreFile>()) {
     this.base = rootChain(root, options, stats.problems);
@@ -126,9 +126,9 @@ export class TreeWalker {
   fromTask(task: DirTask): WalkDir {
     let chain = this.base ?? new IgnoreChain([]);
     for (const f of task.ignoreFiles) {
-      const key = f.base + '\0' + f.text;
-      let file = this.parsed.get(key);
-      if (!file) this.parsed.set(key, (file = new IgnoreFile(f.base, parseGitignore(f.text))));
+      // By folder: within one listing a folder's .gitignore was read once, by whichever thread walked it.
+      let file = this.parsed.get(f.base);
+      if (!file) this.parsed.set(f.base, (file = new IgnoreFile(f.base, parseGitignore(f.text))));
       chain = chain.withFile(file);
     }
     return { rel: task.rel, chain, sources: task.ignoreFiles, unusable: this.base === undefined };

@@ -2,7 +2,6 @@
 // search finds something the tag scanner could report — most files are never decoded. Pure: runs in the
 // index, in a worker thread near the bytes, or in a browser host alike.
 import type { TagScan } from '../types';
-import { extname } from '../paths';
 import { languageForPath } from '../tags/languages';
 import { directiveKind, typoOf } from '../tags/directives';
 import { DEFAULT_MARKERS } from '../tags/tagScanner';
@@ -126,7 +125,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** True for a .js/.css file whose first SNIFF_BYTES average more than MINIFIED_LINE_LENGTH per line. */
 export function looksMinified(path: string, bytes: Uint8Array): boolean {
-  if (!MINIFIABLE.has(extname(path))) return false;
+  const dot = path.lastIndexOf('.');
+  if (dot <= path.lastIndexOf('/') + 1 || !MINIFIABLE.has(path.slice(dot).toLowerCase())) return false;
   const limit = Math.min(bytes.length, SNIFF_BYTES);
   if (limit <= MINIFIED_LINE_LENGTH) return false;
   let lines = bytes[limit - 1] === 0x0a ? 0 : 1;

@@ -133,8 +133,9 @@ export class WorkspaceIndex {
         for (let i = 0; i < paths.length; i++) {
           while (k < outcomes.length && outcomes[k][0] < i) k++;
           const path = paths[i];
-          if (next.listed.has(path)) continue;
-          next.listed.add(path);
+          // One hash lookup per path, not two (has, then add): this loop sees every listed file.
+          const before = next.listed.size;
+          if (next.listed.add(path).size === before) continue;
           this.record(next, path, k < outcomes.length && outcomes[k][0] === i ? outcomes[k][1] : CLEAN);
         }
       }

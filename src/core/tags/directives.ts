@@ -25,6 +25,19 @@ const MAX_TYPO_LENGTH = Math.max(...TAG_DIRECTIVES.map((d) => d.length - 1)) + 1
  */
 export function typoOf(word: string): string | undefined {
   if (word.length > MAX_TYPO_LENGTH || word.length < 4) return undefined;
+  // Doc comments repeat a few words (@param, @return, @Override) thousands of times across a tree.
+  let v = typoCache.get(word);
+  if (v === undefined) {
+    v = typoOfUncached(word) ?? '';
+    if (typoCache.size > 4096) typoCache.clear();
+    typoCache.set(word, v);
+  }
+  return v === '' ? undefined : v;
+}
+
+const typoCache = new Map<string, string>();
+
+function typoOfUncached(word: string): string | undefined {
   const w = word.toLowerCase();
   if (NOT_TYPOS.has(w)) return undefined;
   if (KINDS.has(w)) return '@' + w; // wrong case, e.g. @Intent
