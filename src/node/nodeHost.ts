@@ -37,6 +37,12 @@ export interface NodeHostOptions {
   readonly callerScans?: boolean;
 }
 
+/**
+ * What the extension host asks for (and the benchmark's editor row): it must not block, so only a tiny tree is
+ * scanned on its thread (~ a few ms) and it never takes slices of a big one.
+ */
+export const EDITOR_HOST_OPTIONS: NodeHostOptions = { inThreadMaxFiles: 256, callerScans: false };
+
 /** Where the worker entry lives: next to this module when bundled, or the .ts source under tsx. */
 function workerScript(): { file: string; execArgv?: string[] } | undefined {
   const here = __filename;

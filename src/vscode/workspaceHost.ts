@@ -2,7 +2,7 @@
 // (NodeHost through BufferedHost) with `files.exclude` / `search.exclude` added and open buffers winning.
 import * as vscode from 'vscode';
 import { BufferedHost } from '../node/bufferedHost';
-import { NodeHost } from '../node/nodeHost';
+import { EDITOR_HOST_OPTIONS, NodeHost } from '../node/nodeHost';
 
 /** The globs set to `true` in `files.exclude` and `search.exclude` for a folder (conditional entries are skipped). */
 export function configuredExcludes(folder: vscode.Uri): string[] {
@@ -28,11 +28,8 @@ function openBuffers(folder: vscode.Uri): Map<string, string> {
   return out;
 }
 
-/** The extension host must not block: only a tiny tree is scanned on its thread (~ a few ms). */
-const EDITOR_IN_THREAD_FILES = 256;
-
 export class VscodeWorkspaceHost extends BufferedHost {
   constructor(folder: vscode.Uri) {
-    super(new NodeHost(folder.fsPath, { inThreadMaxFiles: EDITOR_IN_THREAD_FILES, callerScans: false }), { buffers: () => openBuffers(folder), excludes: () => configuredExcludes(folder) });
+    super(new NodeHost(folder.fsPath, EDITOR_HOST_OPTIONS), { buffers: () => openBuffers(folder), excludes: () => configuredExcludes(folder) });
   }
 }
