@@ -24,24 +24,24 @@ export interface NodeHostOptions {
   /** Read .gitignore files and .git/info/exclude (default true). */
   readonly useGitignore?: boolean;
   /**
-   * Workers start only past this many listed files (default 8192; the editor asks for 256): below it, a worker's
-   * own Node start-up and its second copy of cold code cost more than it saves (typescript-eslint's 7.5k files:
-   * 0.22 s alone, 0.28 s with a worker). With `callerScans` the calling thread walks and scans alone until then;
-   * without, it reads the first 64 folders and scans them in-thread only when that is the whole tree.
+   * The calling thread lists and scans alone, in slices that let its event loop in, until it has listed this
+   * many files (default 8192); workers start only past it. Below it, a worker's own Node start-up and its
+   * second copy of cold code cost more than it saves (typescript-eslint's 7.5k files: 0.22 s alone, 0.28 s with
+   * a worker).
    */
   readonly inThreadMaxFiles?: number;
   /**
-   * The calling thread walks and scans slices of the tree alongside the workers (default true: the command
-   * line has nothing else to do). The editor sets false: its extension host must answer within milliseconds.
+   * Once workers run, the calling thread keeps taking slices of the tree alongside them (default true: the
+   * command line has nothing else to do). The editor sets false: its extension host has other work.
    */
   readonly callerScans?: boolean;
 }
 
 /**
- * What the extension host asks for (and the benchmark's editor row): it must not block, so only a tiny tree is
- * scanned on its thread (~ a few ms) and it never takes slices of a big one.
+ * What the extension host asks for (and the benchmark's editor row): a small tree in slices on its own thread,
+ * each a few milliseconds with its event loop let in between; a big one's rest to the workers alone.
  */
-export const EDITOR_HOST_OPTIONS: NodeHostOptions = { inThreadMaxFiles: 256, callerScans: false };
+export const EDITOR_HOST_OPTIONS: NodeHostOptions = { callerScans: false };
 
 /** Where the worker entry lives: next to this module when bundled, or the .ts source under tsx. */
 function workerScript(): { file: string; execArgv?: string[] } | undefined {
@@ -56,8 +56,6 @@ function workerScript(): { file: string; execArgv?: string[] } | undefined {
 
 /** Batches smaller than this are scanned in the calling thread. */
 const IN_THREAD_MAX = 16;
-/** listAndScan reads this many folders on the calling thread first: a tree that ends there may need no worker. */
-const FIRST_SLICE_DIRS = 64;
 /** Folders per slice of a worker (one request), and of the calling thread (between two looks at the replies). */
 const WORKER_SLICE_DIRS = 256;
 const CALLER_SLICE_DIRS = 32;
@@ -65,7 +63,7 @@ const CALLER_SLICE_DIRS = 32;
 const WORKER_TASKS = 64;
 /** The calling thread leaves this many queued subtrees to the workers (it also merges every reply). */
 const CALLER_LEAVES = 2;
-/** Files of the first slice are scanned in batches of this size. */
+/** Files of one slice of the calling thread are scanned in batches of this size. */
 const OWN_BATCH = 256;
 /** Numbers the listings, so a worker knows which ignore files it already parsed belong to this one. */
 let nextListing = 1;
@@ -217,12 +215,11 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
 
   /**
    * List and scan in one pass, in slices of the tree shared out as threads come free. This thread walks and
-   * scans first (`callerScans`; otherwise it only reads the first folders); a tree that ends below
-   * `inThreadMaxFiles` never starts a worker. Past it, the unread subtrees go in a queue: a worker takes half of
-   * it at a time (the shallowest first), walks at most WORKER_SLICE_DIRS folders, scanning every file as it lists
-   * it, and hands back the subtrees it left unread; this thread keeps taking small slices from the other end
-   * between two looks at the workers' replies. No path crosses threads twice, and one deep subtree never leaves
-   * a thread idle.
+   * scans first, in slices; a tree that ends below `inThreadMaxFiles` never starts a worker. Past it, the unread
+   * subtrees go in a queue: a worker takes half of it at a time (the shallowest first), walks at most
+   * WORKER_SLICE_DIRS folders, scanning every file as it lists it, and hands back the subtrees it left unread;
+   * with `callerScans` this thread keeps taking small slices from the other end between two looks at the
+   * workers' replies. No path crosses threads twice, and one deep subtree never leaves a thread idle.
    */
   async *listAndScan(options: ListOptions | undefined, scanOptions: FileScanOptions): AsyncGenerator<ListedScan> {
     const walk = { exclude: options?.exclude, useGitignore: this.options.useGitignore };
@@ -235,31 +232,20 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     const walker = new TreeWalker(this.root, walk, stats, parsed);
     const callerScans = this.options.callerScans !== false;
     const inThreadMax = this.options.inThreadMaxFiles ?? IN_THREAD_TREE_FILES;
-    const first: string[] = [];
+    // Alone first: workers cost a Node start-up each and cold code twice; they only pay off on a big tree. In
+    // slices, with the event loop let in between two (the extension host keeps answering while it lists).
     let stack: WalkDir[] = [walker.rootDir()];
-    if (callerScans) {
-      // Alone first: workers cost a Node start-up each and cold code twice; they only pay off on a big tree.
-      let listed = 0;
-      while (stack.length > 0 && listed <= inThreadMax) {
-        const files: string[] = [];
-        stack = walkSlice(walker, stack, CALLER_SLICE_DIRS, files);
-        listed += files.length;
-        for (let i = 0; i < files.length; i += OWN_BATCH) {
-          const paths = files.slice(i, i + OWN_BATCH);
-          yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
-        }
+    for (let listed = 0; stack.length > 0 && listed <= inThreadMax; ) {
+      const files: string[] = [];
+      stack = walkSlice(walker, stack, CALLER_SLICE_DIRS, files);
+      listed += files.length;
+      for (let i = 0; i < files.length; i += OWN_BATCH) {
+        const paths = files.slice(i, i + OWN_BATCH);
+        yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
       }
-      if (stack.length === 0) return;
-    } else {
-      stack = walkSlice(walker, stack, FIRST_SLICE_DIRS, first);
-      if (stack.length === 0 && first.length <= inThreadMax) {
-        for (let i = 0; i < first.length; i += OWN_BATCH) {
-          const paths = first.slice(i, i + OWN_BATCH);
-          yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
-        }
-        return;
-      }
+      if (stack.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (stack.length === 0) return;
     const queue: { dir?: WalkDir; task: DirTask }[] = stack.map((dir) => ({ dir, task: TreeWalker.task(dir) }));
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
     const listing = nextListing++;
@@ -300,10 +286,6 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     };
     const jobs: Promise<unknown>[] = [];
     const scanHere = (paths: string[]): void => emit({ paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) });
-    for (let i = 0; i < first.length; i += OWN_BATCH) {
-      const paths = first.slice(i, i + OWN_BATCH);
-      jobs.push(this.scanFiles(paths, scanOptions).then((outcomes) => emit({ paths, outcomes: sparse(outcomes) })));
-    }
     const workerLane = async (): Promise<void> => {
       for (let next = await take(WORKER_TASKS); next; next = await take(WORKER_TASKS)) {
         const tasks = next.map((n) => n.task);
