@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ListOptions, WorkspaceHost } from '../../src/core/host';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
-import { countLinesWith, scanFileBytes, skipByPath } from '../../src/core/index/fileScan';
+import { countLinesWith, findBytes, scanFileBytes, skipByPath } from '../../src/core/index/fileScan';
+import { scanTags } from '../../src/core/tags/tagScanner';
 
 const enc = new TextEncoder();
 
@@ -153,6 +154,47 @@ describe('fileScan', () => {
     assert.equal(scanFileBytes('a.ts', enc.encode('// @param x\n@Component\n')).kind, 'clean');
     const hit = scanFileBytes('a.ts', enc.encode('// @Intent kr:x\n'));
     assert.equal(hit.kind, 'hit');
+  });
+
+  it('never skips what the scanner would report: directives, every one-edit typo in any case, markers (property)', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz-';
+    const edit = fc
+      .tuple(fc.constantFrom('intent', 'intent-file', 'debt', 'TODO', 'FIXME'), fc.nat(12), fc.constantFrom(...letters), fc.constantFrom('keep', 'sub', 'ins', 'del', 'swap'), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }))
+      .map(([word, at, c, op, upper]) => {
+        const i = at % word.length;
+        let w = word;
+        if (op === 'sub') w = w.slice(0, i) + c + w.slice(i + 1);
+        else if (op === 'ins') w = w.slice(0, i) + c + w.slice(i);
+        else if (op === 'del') w = w.slice(0, i) + w.slice(i + 1);
+        else if (op === 'swap' && i + 1 < w.length) w = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+        return [...w].map((ch, k) => (upper[k] ? ch.toUpperCase() : ch)).join('');
+      });
+    fc.assert(
+      fc.property(edit, fc.constantFrom('', '@'), fc.constantFrom(' kr:x -- why', ' debt:y', '', ': later'), fc.constantFrom('// ', '/* ', 'const s = "'), (word, at, tail, opener) => {
+        const text = `export const a = 1;\n${opener}${at}${word}${tail}\n@Override\n`;
+        const full = scanTags(text, 'a.ts');
+        const reported = full.tags.length + full.malformed.length + full.markers.length;
+        const fast = scanFileBytes('a.ts', enc.encode(text));
+        if (reported === 0) assert.equal(fast.kind, 'clean', text);
+        else {
+          assert.equal(fast.kind, 'hit', text);
+          if (fast.kind === 'hit') assert.deepEqual([fast.scan.tags, fast.scan.malformed, fast.scan.markers], [full.tags, full.malformed, full.markers]);
+        }
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('finds byte strings like a plain search, from any offset (property)', () => {
+    const bytes = fc.uint8Array({ maxLength: 64 }).map((b) => b.map((x) => 0x40 + (x % 6)));
+    fc.assert(
+      fc.property(bytes, bytes.filter((n) => n.length > 0 && n.length < 5), fc.nat(70), (hay, needle, from) => {
+        const h = Buffer.from(hay);
+        const expected = from > hay.length ? -1 : h.indexOf(Buffer.from(needle), from);
+        assert.equal(findBytes(hay, needle, from), expected);
+      }),
+      { numRuns: 5000, seed: 5 },
+    );
   });
 
   it('counts raw literal lines like rg -c', () => {
