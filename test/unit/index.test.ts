@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import type { ListOptions, WorkspaceHost } from '../../src/core/host';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { countLinesWith, findBytes, scanFileBytes, skipByPath } from '../../src/core/index/fileScan';
-import { scanTags } from '../../src/core/tags/tagScanner';
+import { languageForPath } from '../../src/core/tags/languages';
+import { referenceScanWithSyntax } from './support/referenceLexer';
 
 const enc = new TextEncoder();
 
@@ -156,7 +157,7 @@ describe('fileScan', () => {
     assert.equal(hit.kind, 'hit');
   });
 
-  it('never skips what the scanner would report: directives, every one-edit typo in any case, markers (property)', () => {
+  it('never skips what the grammar reports in any comment: directives, every one-edit typo in any case, markers (property)', () => {
     const letters = 'abcdefghijklmnopqrstuvwxyz-';
     const edit = fc
       .tuple(fc.constantFrom('intent', 'intent-file', 'debt', 'TODO', 'FIXME'), fc.nat(12), fc.constantFrom(...letters), fc.constantFrom('keep', 'sub', 'ins', 'del', 'swap'), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }))
@@ -172,7 +173,8 @@ describe('fileScan', () => {
     fc.assert(
       fc.property(edit, fc.constantFrom('', '@'), fc.constantFrom(' kr:x -- why', ' debt:y', '', ': later'), fc.constantFrom('// ', '/* ', 'const s = "'), (word, at, tail, opener) => {
         const text = `export const a = 1;\n${opener}${at}${word}${tail}\n@Override\n`;
-        const full = scanTags(text, 'a.ts');
+        // The reference: the char-by-char lexer handing every comment to the tag grammar (no prefilter at all).
+        const full = referenceScanWithSyntax(text, languageForPath('a.ts')!);
         const reported = full.tags.length + full.malformed.length + full.markers.length;
         const fast = scanFileBytes('a.ts', enc.encode(text));
         if (reported === 0) assert.equal(fast.kind, 'clean', text);

@@ -3,7 +3,7 @@
 // index, in a worker thread near the bytes, or in a browser host alike.
 import type { TagScan } from '../types';
 import { languageForPath } from '../tags/languages';
-import { directiveKind, typoOf } from '../tags/directives';
+import { directiveKind, mayStartDirective, typoOf } from '../tags/directives';
 import { DEFAULT_MARKERS } from '../tags/tagScanner';
 import { IncrementalScanner } from './incrementalScan';
 
@@ -126,13 +126,6 @@ function isDirectiveLike(word: string): boolean {
 const DIRECTIVE_MIN_LENGTH = 4;
 const DIRECTIVE_MAX_LENGTH = 13;
 
-/**
- * A word within one edit (transpositions included) of `intent`, `intent-file` or `debt`, in any case, starts with
- * one of their first two letters or has one of them second (`@Override`, `@param` never do).
- */
-const NEAR_START = new Uint8Array(128);
-for (const c of 'idne') NEAR_START[c.charCodeAt(0)] = 1;
-
 /** True when some `@` in the bytes starts a word the tag scanner would report on. */
 function hasDirectiveLike(bytes: Uint8Array): boolean {
   const n = bytes.length;
@@ -140,7 +133,7 @@ function hasDirectiveLike(bytes: Uint8Array): boolean {
   while (at >= 0) {
     let j = at + 1;
     const c0 = j < n ? bytes[j] : 0;
-    if (((c0 >= 0x41 && c0 <= 0x5a) || (c0 >= 0x61 && c0 <= 0x7a)) && (NEAR_START[c0 | 0x20] || (j + 1 < n && NEAR_START[bytes[j + 1] | 0x20]))) {
+    if (((c0 >= 0x41 && c0 <= 0x5a) || (c0 >= 0x61 && c0 <= 0x7a)) && mayStartDirective(c0, j + 1 < n ? bytes[j + 1] : 0)) {
       while (j < n && j - at <= DIRECTIVE_MAX_LENGTH + 1 && isWordByte(bytes[j])) j++;
       const length = j - at - 1;
       if (length >= DIRECTIVE_MIN_LENGTH && length <= DIRECTIVE_MAX_LENGTH) {

@@ -46,3 +46,17 @@ function typoOfUncached(word: string): string | undefined {
   }
   return undefined;
 }
+
+/** Letters (lower case) a word within one edit of a directive has first or second: i, d (intent, debt), n, e. */
+const NEAR_START = new Uint8Array(128);
+for (const c of 'idne') NEAR_START[c.charCodeAt(0)] = 1;
+
+/**
+ * False when a word starting with the code units `c0`, `c1` can be neither a directive nor within one edit
+ * (transpositions included) of one, in any case: such a word starts with one of the directives' first two
+ * letters or has one of them second (`@Override`, `@param`, `@Test` never do). The byte prefilter and the
+ * scanner skip those `@`s without building the word.
+ */
+export function mayStartDirective(c0: number, c1: number): boolean {
+  return (c0 < 128 && NEAR_START[c0 | 0x20] === 1) || (c1 < 128 && NEAR_START[c1 | 0x20] === 1);
+}

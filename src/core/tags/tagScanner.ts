@@ -3,6 +3,7 @@
 
 import type { TagScan } from '../types';
 import { canResumeAtLineStartsWith, lexUntil } from './commentLexer';
+import { mayStartDirective } from './directives';
 import { languageForPath, type LanguageSyntax } from './languages';
 import { TagCollector } from './tagGrammar';
 
@@ -65,14 +66,16 @@ function scanText(
   onLineStart: ((offset: number) => boolean | void) | undefined,
   reach?: number,
 ): TagScan {
-  // Only a comment holding an `@` or a marker word can yield anything, so find those first (native
-  // indexOf), lex no further than the last of them, and hand the collector only the comments that hold one.
+  // Only a comment holding a directive-like `@word` or a marker word can yield anything, so find those first
+  // (native indexOf), lex no further than the last of them, and hand the collector only the comments that hold
+  // one. An `@` whose word cannot be within one edit of a directive (Javadoc's `@param`, `@Override`) is no hit.
   const needles = ['@', ...markerWords.filter((w) => w !== '')];
   let last = -1;
   const hits: number[] = [];
   for (const w of needles) {
     // Forward indexOf is native and fast; V8's lastIndexOf is a naive backward loop.
     for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      if (w === '@' && !mayStartDirective(text.charCodeAt(at + 1), text.charCodeAt(at + 2))) continue;
       hits.push(at);
       if (at > last) last = at;
     }
@@ -85,16 +88,11 @@ function scanText(
   if (last < 0) return { tags: [], malformed: [], markers: [] };
   if (hits.length > 1) hits.sort((a, b) => a - b);
   const collector = new TagCollector(text, markerWords, lineBase);
-  const next = needles.map(() => 0);
+  // Comments come in text order: one pointer into the sorted hits says whether a comment holds one.
+  let h = 0;
   const onComment = (start: number, end: number): void => {
-    for (let k = 0; k < needles.length; k++) {
-      let at = next[k];
-      if (at >= 0 && at < start) next[k] = at = text.indexOf(needles[k], start);
-      if (at >= 0 && at < end) {
-        collector.comment(start, end);
-        return;
-      }
-    }
+    while (h < hits.length && hits[h] < start) h++;
+    if (h < hits.length && hits[h] < end) collector.comment(start, end);
   };
   lexUntil(text, syntax, onComment, undefined, last, hits, onLineStart, reach);
   return { tags: collector.tags, malformed: collector.malformed, markers: collector.markers };
