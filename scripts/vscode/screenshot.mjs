@@ -79,7 +79,9 @@ async function quickOpen(page, file) {
 }
 
 async function showIntentContainer(page) {
-  await page.locator('.activitybar [aria-label^="Intent"]').first().click({ timeout: 15_000 });
+  // The whole activity-bar item: its problem-count badge, drawn over the icon once diagnostics are in, is part of
+  // it (clicking the icon alone is refused while the badge covers it).
+  await page.locator('.activitybar li.action-item').filter({ has: page.locator('[aria-label^="Intent"]') }).first().click({ timeout: 15_000 });
   await page.locator('.sidebar .pane-header').first().waitFor({ timeout: 15_000 });
   await page.mouse.move(WIDTH / 2, HEIGHT - 5); // no hover tooltip in the picture
   await page.waitForTimeout(2_000); // let views, welcome content and decorations settle
@@ -93,6 +95,8 @@ async function showSidebar(page) {
   await firstKr.waitFor({ timeout: 30_000 });
   if ((await firstKr.getAttribute('aria-expanded')) === 'false') await firstKr.click();
   await objectives.locator('.monaco-list-row[aria-level="3"]').first().waitFor({ timeout: 15_000 });
+  // The editor beside it with its lenses (they come a moment after the tree on a busy machine).
+  await page.locator('.codelens-decoration a').first().waitFor({ timeout: 30_000 });
   await page.mouse.move(WIDTH / 2, HEIGHT - 5);
   await page.waitForTimeout(1_000);
 }
