@@ -70,6 +70,25 @@ describe('fast lexer ≡ reference lexer', () => {
     }
   });
 
+  it('agrees where plain lines are skipped up to a marker: single-line strings end at their line break unless escaped (property)', () => {
+    // Lines of code, strings and markers: the fast scan jumps over lines that carry no state to the next marker's
+    // line, so every way a string or comment can run past a line break must stop that jump.
+    const LINES = [
+      'x = "a\\', 'x = "b";', "y = 'c';", "y = 'c\\", 'w = "/*";', "w2 = '*/';", 'v = "// TODO in a string";', 'z = 1;',
+      '// TODO real', '# TODO real', '-- TODO real', '/* TODO', '*/', '"""', "'''", '`', '${', '}', 'x = "unterminated', '<<EOF', 'EOF',
+    ];
+    const text = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 14 }).chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol) + eol));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...SYNTAXES), (t, [file, syntax]) => assertSame(t, file, syntax, ['TODO'])),
+      { numRuns: 4000, seed: 7 },
+    );
+    // The case itself: a C string continued by an escaped line break holds the next line's `// TODO`.
+    const continued = 'x = "a\\\n// TODO inside the string\n";\n// TODO real\n';
+    const c = languageForPath('a.c')!;
+    assertSame(continued, 'a.c', c, ['TODO']);
+    assert.equal(scanWithSyntax(continued, c, { markers: ['TODO'] }).markers.length, 1);
+  });
+
   it('agrees on random text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(...SYNTAXES), (text, [file, syntax]) => {

@@ -24,9 +24,11 @@ interface Compiled {
   /** Next position to look at in code, by state: [plain, in `${…}`, in an embedded region, both]. */
   readonly stops: (RegExp | undefined)[];
   /**
-   * Every opener text other than line comments (block comments, strings); undefined when the syntax has
-   * code-level stops that are no openers (escapes, Rust, char literals, embedded regions). Plain code free of
-   * these up to a line start is still plain code there: line comments end at their line break.
+   * The texts that can carry the lexer's state over a line break: block comment and multi-line string openers,
+   * an escaped line break (a single-line string goes on past it), `<<` for here-documents; undefined when the
+   * syntax has code-level stops that are no openers (escapes, Rust, char literals, embedded regions). Plain code
+   * free of these up to a line start is still plain code there: line comments and single-line strings end at
+   * their line break.
    */
   readonly danger: readonly string[] | undefined;
   /** The lexer's state at a line start depends on nothing before it but plain code (see canResumeAtLineStartsWith). */
@@ -51,8 +53,12 @@ function compile(syntax: LanguageSyntax): Compiled {
   if (syntax.codeEscape) firstChars.add(syntax.codeEscape.charCodeAt(0));
   if (syntax.heredoc) firstChars.add(0x3c);
   const simple = !syntax.codeEscape && !syntax.rust && !syntax.charLiteralHeuristic && !(syntax.embedded && syntax.embedded.length > 0);
-  const openerTexts = openers.filter((o) => o.kind === 'block' || o.kind === 'string').map((o) => o.text);
-  const danger = simple ? [...new Set(syntax.heredoc ? [...openerTexts, '<<'] : openerTexts)] : undefined;
+  // A single-line string ends at its line break (the lexer's rule), unless an escape takes the break into it:
+  // only block comments, multi-line strings, escaped line breaks and here-documents carry state to a line start.
+  const carriers = openers.filter((o) => o.kind === 'block' || (o.kind === 'string' && (o.def.multiline || o.def.interpolation))).map((o) => o.text);
+  for (const s of syntax.strings) if (!s.multiline && s.escape) carriers.push(s.escape + '\n');
+  if (syntax.heredoc) carriers.push('<<');
+  const danger = simple ? [...new Set(carriers)] : undefined;
   // A here-document opener decides, before the next line start, where its body (not plain code) ends.
   const result = { syntax, openers, firstChars, stops: [], danger, resumable: simple && !syntax.heredoc };
   compiledCache.set(syntax, result);
@@ -243,6 +249,12 @@ export function lexUntil(
         }
         if (dangerAt >= targetLine) {
           i = targetLine;
+          continue;
+        }
+        // Plain lines up to the one that holds the next carrier: jump to that line's start and lex from there.
+        const dangerLine = text.lastIndexOf('\n', dangerAt) + 1;
+        if (dangerLine > i) {
+          i = dangerLine;
           continue;
         }
       }
