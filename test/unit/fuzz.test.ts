@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { GlobIndex, compileGlobs } from '../../src/core/analysis/globs';
 import { codeFindings } from '../../src/core/analysis/codeFindings';
 import { IgnoreFile } from '../../src/core/ignore/gitignore';
+import { wildmatch } from '../../src/core/ignore/wildmatch';
 import { buildGraph } from '../../src/core/manifest';
 import { scanTags } from '../../src/core/tags/tagScanner';
 
@@ -49,7 +50,17 @@ const IDS = ['obj:a', 'kr:a', 'kr:b', 'problem:p', 'constraint:c', 'debt:d', 'x'
 const IGNORE_PIECES = ['*', '**', '?', '/', '!', '#', '\\', '[', ']', '[!', '[:alpha:]', '-', 'a', 'b', '.', ' ', '\r', '{a,b}', 'z', '*?*?*?', 'é', '\u0000'];
 const SOURCE_PIECES = ['//', '/*', '*/', '#', '--', '"', "'", '`', '"""', '<<EOF\n', '\nEOF\n', '@intent ', '@intent-file ', '@debt ', 'kr:a', ',', ' -- ', 'TODO', '\n', '\r', '\\', '${', '}', '<!--', '-->', 'function f() {', '}', 'x'];
 const SOURCE_NAMES = ['a.ts', 'a.py', 'a.sh', 'a.rb', 'a.go', 'a.rs', 'a.java', 'a.cs', 'a.sql', 'a.html', 'a.lisp', 'Makefile', 'a.md'];
-const PATHS = ['a', 'a/b', 'src/a.ts', '.env', 'a b/c', 'x/y/z/w.ts', 'é/ü', '[a]', '!a', '#a', '*', 'a'.repeat(200)];
+/** git's rule for one ignore file, the slow way: the last rule whose glob matches wins. */
+function lastRuleVerdict(file: IgnoreFile, rel: string, name: string, isDir: boolean): 'ignored' | 'included' | undefined {
+  for (let i = file.rules.length - 1; i >= 0; i--) {
+    const r = file.rules[i];
+    if (!r.glob || (r.dirOnly && !isDir)) continue;
+    if (wildmatch(r.glob, r.basenameOnly ? name : rel)) return r.negated ? 'included' : 'ignored';
+  }
+  return undefined;
+}
+
+const PATHS = ['a', 'a/b', 'src/a.ts', '.env', 'a b/c', 'x/y/z/w.ts', 'é/ü', '[a]', '!a', '#a', '*', 'a'.repeat(200), 'src/a/b', 'a/src/a', 'b/a/a.ts', 'src'];
 
 /** A manifest that is mostly well-formed (so the schema and graph code run), with hostile fragments mixed in. */
 function manifest(g: Gen): string {
@@ -112,8 +123,9 @@ describe(`fuzz: hostile inputs through the core (seed ${SEED})`, function () {
         const index = new GlobIndex([compileGlobs(globs, ''), compileGlobs(globs.slice(1), 'src')]);
         for (const p of PATHS) {
           const name = p.slice(p.lastIndexOf('/') + 1);
-          file.match(p, name, false);
-          file.match(p, name, true);
+          // The indexed matcher (names, suffixes, the trie of leading folders, part needles) against every rule tried in turn.
+          assert.equal(file.match(p, name, false), lastRuleVerdict(file, p, name, false), `file ${p}`);
+          assert.equal(file.match(p, name, true), lastRuleVerdict(file, p, name, true), `folder ${p}`);
           index.matching(p);
         }
         index.unmatchedIndices(PATHS);

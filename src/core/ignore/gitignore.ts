@@ -143,6 +143,31 @@ interface CompiledSet {
   readonly pathScan: PathNode;
   /** Highest index of a rule in pathScan (-1 when empty): skips the walk when a later rule already decided. */
   pathMax: number;
+  /** By rule index, for path rules: a folder or file name the path must hold as a whole part to match. */
+  readonly needles: (PartNeedle | undefined)[];
+}
+
+/** One literal segment of a path rule, in the forms a path holding it as a whole part shows it. */
+interface PartNeedle {
+  readonly exact: string;
+  readonly head: string;
+  readonly tail: string;
+  readonly mid: string;
+}
+
+/** The rule's longest literal segment, as a needle; undefined when every segment has a wildcard. */
+function needleOf(glob: CompiledGlob): PartNeedle | undefined {
+  let best: string | undefined;
+  for (const seg of glob.segments) {
+    const lit = literalSegment(seg);
+    if (lit !== undefined && lit !== '' && (best === undefined || lit.length > best.length)) best = lit;
+  }
+  return best === undefined ? undefined : { exact: best, head: best + '/', tail: '/' + best, mid: '/' + best + '/' };
+}
+
+/** True when `rel` has the needle's name as one of its `/`-separated parts (a test with no allocation). */
+function holdsPart(rel: string, n: PartNeedle): boolean {
+  return rel.includes(n.mid) || rel.startsWith(n.head) || rel.endsWith(n.tail) || rel === n.exact;
 }
 
 interface PathNode {
@@ -174,7 +199,7 @@ function pushTo(map: Map<string, number[]>, key: string, idx: number): void {
 }
 
 function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet {
-  const set: CompiledSet = { names: new Map(), suffixes: new Map(), basenameScan: new Map(), paths: new Map(), pathScan: pathNode(), pathMax: -1 };
+  const set: CompiledSet = { names: new Map(), suffixes: new Map(), basenameScan: new Map(), paths: new Map(), pathScan: pathNode(), pathMax: -1, needles: [] };
   rules.forEach((r, idx) => {
     if ((r.dirOnly && !forDirs) || r.glob === undefined) return;
     if (r.basenameOnly) {
@@ -196,6 +221,7 @@ function compileSet(rules: readonly IgnoreRule[], forDirs: boolean): CompiledSet
       }
       if (r.glob.maxParts === Infinity) node.rules.push(idx);
       else pushTo(node.byParts, String(r.glob.maxParts), idx);
+      set.needles[idx] = needleOf(r.glob);
       set.pathMax = idx;
     }
   });
@@ -211,13 +237,33 @@ function lastMatch(rules: readonly IgnoreRule[], list: readonly number[] | undef
   return best;
 }
 
-/** lastMatch for path rules, on the path split once. */
-function lastPathMatch(rules: readonly IgnoreRule[], list: readonly number[] | undefined, best: number, parts: readonly string[]): number {
+/**
+ * lastMatch for path rules: a rule whose literal part the path does not hold is passed over on the string, and
+ * the path is split (once, by `parts`) only for a rule still in the running.
+ */
+function lastPathMatch(set: CompiledSet, rules: readonly IgnoreRule[], list: readonly number[] | undefined, best: number, rel: string, parts: PathParts): number {
   if (!list) return best;
   for (let k = list.length - 1; k >= 0 && list[k] > best; k--) {
-    if (matchParts(rules[list[k]].glob!, parts)) return list[k];
+    const idx = list[k];
+    const needle = set.needles[idx];
+    if (needle !== undefined && !holdsPart(rel, needle)) continue;
+    if (matchParts(rules[idx].glob!, parts.of(rel))) return idx;
   }
   return best;
+}
+
+/** The last path split, kept: one IgnoreFile tries many rules on one path. */
+class PathParts {
+  private rel: string | undefined;
+  private parts: string[] = [];
+
+  of(rel: string): string[] {
+    if (rel !== this.rel) {
+      this.rel = rel;
+      this.parts = rel.split('/');
+    }
+    return this.parts;
+  }
 }
 
 /** The rules of one ignore file, anchored at a root-relative folder. */
@@ -225,6 +271,7 @@ export class IgnoreFile {
   readonly rules: readonly IgnoreRule[];
   private files: CompiledSet | undefined;
   private dirs: CompiledSet | undefined;
+  private readonly parts = new PathParts();
 
   /** @param base root-relative folder the patterns are relative to ('' for the root). */
   constructor(readonly base: string, rules: readonly IgnoreRule[] | string) {
@@ -249,12 +296,18 @@ export class IgnoreFile {
     best = lastMatch(rules, set.basenameScan.get(name[0]), best, name);
     best = lastMatch(rules, set.basenameScan.get(''), best, name);
     if (set.pathMax > best) {
-      const parts = rel.split('/');
+      // The trie of leading folders, walked on the string: a part is cut out only to step to a child.
+      let count = 1;
+      for (let at = rel.indexOf('/'); at >= 0; at = rel.indexOf('/', at + 1)) count++;
+      const length = String(count);
       let node: PathNode | undefined = set.pathScan;
-      for (let d = 0; node && d < parts.length; d++) {
-        best = lastPathMatch(rules, node.rules, best, parts);
-        if (node.byParts.size > 0) best = lastPathMatch(rules, node.byParts.get(String(parts.length)), best, parts);
-        node = node.children.get(parts[d]);
+      for (let d = 0, from = 0; node && d < count; d++) {
+        best = lastPathMatch(set, rules, node.rules, best, rel, this.parts);
+        if (node.byParts.size > 0) best = lastPathMatch(set, rules, node.byParts.get(length), best, rel, this.parts);
+        if (node.children.size === 0) break;
+        const slash = rel.indexOf('/', from);
+        node = node.children.get(slash < 0 ? rel.slice(from) : rel.slice(from, slash));
+        from = slash + 1;
       }
     }
     if (best < 0) return undefined;
