@@ -103,8 +103,8 @@ export class IntentProject {
   /** Every finding of the root, manifest and code, plus the parts that could not be listed or read, in a stable order. */
   findings(): Finding[] {
     const listing = (this.host.listingProblems?.() ?? []).map(notEvaluatedFinding);
-    for (const file of this.index.files()) {
-      if (this.index.skipReason(file) === 'unreadable' && !isManifestPath(file)) listing.push(notEvaluatedFinding(unreadableFile(file)));
+    for (const file of this.index.filesSkippedAs('unreadable')) {
+      if (!isManifestPath(file)) listing.push(notEvaluatedFinding(unreadableFile(file)));
     }
     return listing.length ? sortFindings([...this.model.findings(), ...listing]) : [...this.model.findings()];
   }

@@ -7,10 +7,10 @@ import { Worker } from 'node:worker_threads';
 import type { ListingProblem } from '../core/findings/notEvaluated';
 import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
 import { normalizeRelative } from '../core/paths';
-import type { FileScanOptions, FileScanOutcome } from '../core/index/fileScan';
+import { CLEAN, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
 import type { ListedScan, ListingScanner, ScanExecutor } from '../core/index/scanExecutor';
 import { readBounded } from './boundedRead';
-import { CLEAN, scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkEnd, type WalkReply, type WalkRequest } from './scanWorker';
+import { scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkEnd, type WalkReply, type WalkRequest } from './scanWorker';
 import type { IgnoreFile } from '../core/ignore/gitignore';
 import { newWalkStats, TreeWalker, walkFiles, walkSlice, type DirTask, type WalkDir, type WalkStats } from './walker';
 

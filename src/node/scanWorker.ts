@@ -4,12 +4,11 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { DEFAULT_MAX_FILE_SIZE, scanReadBytes, skipByPath, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
+import { DEFAULT_MAX_FILE_SIZE, scanReadBytes, skipByPath, skippedOutcome, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
 import type { IgnoreFile } from '../core/ignore/gitignore';
 import { TreeWalker, type DirTask, type WalkDir, type WalkOptions, type WalkStats } from './walker';
 
-export const CLEAN: FileScanOutcome = Object.freeze({ kind: 'clean' });
-const UNREADABLE: FileScanOutcome = Object.freeze({ kind: 'skipped', reason: 'unreadable' });
+const UNREADABLE = skippedOutcome('unreadable');
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 let shared: Buffer | undefined;
@@ -48,7 +47,7 @@ export function scanPathsSync(root: string, paths: readonly string[], options: F
     const p = paths[i];
     const reason = skipByPath(p);
     if (reason) {
-      out[i] = { kind: 'skipped', reason };
+      out[i] = skippedOutcome(reason);
       continue;
     }
     const bytes = readHead(prefix + p, limit);

@@ -31,6 +31,15 @@ export type FileScanOutcome =
   | { readonly kind: 'clean' }
   | { readonly kind: 'hit'; readonly scan: TagScan; readonly rawHitLines?: number };
 
+/** The outcome of a file with nothing to report, and of each skip reason: shared, never built per file. */
+export const CLEAN: FileScanOutcome = Object.freeze({ kind: 'clean' });
+const SKIPPED = new Map<SkipReason, FileScanOutcome>();
+export function skippedOutcome(reason: SkipReason): FileScanOutcome {
+  let o = SKIPPED.get(reason);
+  if (!o) SKIPPED.set(reason, (o = Object.freeze({ kind: 'skipped', reason })));
+  return o;
+}
+
 const MINIFIABLE = new Set(['.js', '.mjs', '.cjs', '.css']);
 
 /** A skip decided from the path alone (no comment syntax, a `.min.` name), so the file is never read. */
@@ -198,15 +207,15 @@ export function countLinesWith(bytes: Uint8Array, literals: readonly Uint8Array[
  */
 export function scanFileBytes(path: string, bytes: Uint8Array, options: FileScanOptions = {}): FileScanOutcome {
   const byPath = skipByPath(path);
-  return byPath ? { kind: 'skipped', reason: byPath } : scanReadBytes(path, bytes, options);
+  return byPath ? skippedOutcome(byPath) : scanReadBytes(path, bytes, options);
 }
 
 /** scanFileBytes for a path that skipByPath already let through (the walker's scan loop checks it first). */
 export function scanReadBytes(path: string, bytes: Uint8Array, options: FileScanOptions = {}): FileScanOutcome {
   try {
-    if (bytes.length > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return { kind: 'skipped', reason: 'tooLarge' };
-    if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary' };
-    if (looksMinified(path, bytes)) return { kind: 'skipped', reason: 'minified' };
+    if (bytes.length > (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return skippedOutcome('tooLarge');
+    if (looksBinary(bytes)) return skippedOutcome('binary');
+    if (looksMinified(path, bytes)) return skippedOutcome('minified');
     const markers = options.markers ?? DEFAULT_MARKERS;
     const encoded = encodeAll(markers);
     let hit = false;
@@ -216,15 +225,15 @@ export function scanReadBytes(path: string, bytes: Uint8Array, options: FileScan
         break;
       }
     }
-    if (!hit && !hasDirectiveLike(bytes)) return { kind: 'clean' };
+    if (!hit && !hasDirectiveLike(bytes)) return CLEAN;
     const scan = incremental.scan(path, bytes, markers);
     if (options.countRawHits) {
       const rawHitLines = countLinesWith(bytes, encodeAll([...RAW_TAG_LITERALS, ...markers]));
       return { kind: 'hit', scan, rawHitLines };
     }
-    if (scan.tags.length === 0 && scan.malformed.length === 0 && scan.markers.length === 0) return { kind: 'clean' };
+    if (scan.tags.length === 0 && scan.malformed.length === 0 && scan.markers.length === 0) return CLEAN;
     return { kind: 'hit', scan };
   } catch {
-    return { kind: 'skipped', reason: 'unreadable' };
+    return skippedOutcome('unreadable');
   }
 }

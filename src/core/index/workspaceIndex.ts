@@ -5,7 +5,7 @@ import type { WorkspaceHost } from '../host';
 import type { MalformedTag, Marker, Tag, TagRef } from '../types';
 import { DEFAULT_MARKERS } from '../tags/tagScanner';
 import {
-  DEFAULT_MAX_FILE_SIZE, SKIP_REASONS, scanFileBytes, skipByPath,
+  CLEAN, DEFAULT_MAX_FILE_SIZE, SKIP_REASONS, scanFileBytes, skipByPath,
   type FileScanOptions, type FileScanOutcome, type SkipReason,
 } from './fileScan';
 import { isListingScanner, isScanExecutor, listInBatches, type ListingScanner } from './scanExecutor';
@@ -51,7 +51,6 @@ export interface CancellationLike {
 
 /** Paths handed to a ScanExecutor at once during a build, and batches in flight. */
 const BUILD_BATCH = 256;
-const CLEAN: FileScanOutcome = { kind: 'clean' };
 const MAX_IN_FLIGHT = 16;
 
 interface State {
@@ -330,6 +329,13 @@ export class WorkspaceIndex {
 
   skipReason(file: string): SkipReason | undefined {
     return this.state.skips.get(file);
+  }
+
+  /** The listed files skipped for `reason`, sorted (a pass over the skips, not over every listed file). */
+  filesSkippedAs(reason: SkipReason): string[] {
+    const out: string[] = [];
+    for (const [file, r] of this.state.skips) if (r === reason) out.push(file);
+    return out.sort();
   }
 
   /**
