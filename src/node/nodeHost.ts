@@ -239,11 +239,13 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       const files: string[] = [];
       stack = walkSlice(walker, stack, CALLER_SLICE_DIRS, files);
       listed += files.length;
+      // The event loop is let in after each batch (even inside one huge folder) and after a slice of folders only.
       for (let i = 0; i < files.length; i += OWN_BATCH) {
         const paths = files.slice(i, i + OWN_BATCH);
         yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (stack.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (files.length === 0 && stack.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (stack.length === 0) return;
     const queue: { dir?: WalkDir; task: DirTask }[] = stack.map((dir) => ({ dir, task: TreeWalker.task(dir) }));
