@@ -287,7 +287,6 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       wakeIdle();
     };
     const jobs: Promise<unknown>[] = [];
-    const scanHere = (paths: string[]): void => emit({ paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) });
     const workerLane = async (): Promise<void> => {
       for (let next = await take(WORKER_TASKS); next; next = await take(WORKER_TASKS)) {
         const tasks = next.map((n) => n.task);
@@ -309,7 +308,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
         if (!next) return;
         const files: string[] = [];
         const rest = walkSlice(walker, [next.dir ?? walker.fromTask(next.task)], CALLER_SLICE_DIRS, files);
-        if (files.length > 0) scanHere(files);
+        if (files.length > 0) emit({ paths: files, outcomes: sparse(scanPathsSync(this.root, files, scanOptions)) });
         finish(rest.map((dir) => ({ dir, task: TreeWalker.task(dir) })));
         // Let the workers' replies in (and the consumer run) between two slices.
         await new Promise<void>((resolve) => setImmediate(resolve));

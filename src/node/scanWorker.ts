@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_SIZE, scanReadBytes, skipByPath, skippedOutcome, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
 import type { IgnoreFile } from '../core/ignore/gitignore';
-import { TreeWalker, type DirTask, type WalkDir, type WalkOptions, type WalkStats } from './walker';
+import { TreeWalker, walkSlice, type DirTask, type WalkDir, type WalkOptions, type WalkStats } from './walker';
 
 const UNREADABLE = skippedOutcome('unreadable');
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
@@ -135,8 +135,7 @@ export function walkAndScanSync(
   try {
     let files: string[] = [];
     for (let read = 0, max = req.maxDirs ?? Infinity; stack.length > 0 && read < max; read++) {
-      const subdirs = walker.readDir(stack.pop()!, files);
-      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+      walkSlice(walker, stack, 1, files);
       if (files.length >= WALK_REPLY_FILES) {
         flush(files);
         files = [];

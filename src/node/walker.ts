@@ -221,8 +221,7 @@ export function* walkDepthFirst(walker: TreeWalker, start: WalkDir, batchSize: n
   const stack: WalkDir[] = [start];
   let batch: string[] = [];
   while (stack.length > 0) {
-    const subdirs = walker.readDir(stack.pop()!, batch);
-    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+    walkSlice(walker, stack, 1, batch);
     if (batch.length >= batchSize) {
       yield batch;
       batch = [];
@@ -233,8 +232,8 @@ export function* walkDepthFirst(walker: TreeWalker, start: WalkDir, batchSize: n
 
 /**
  * Depth-first from the folders on `stack` (taken from its end), reading at most `maxDirs` folders: listed files
- * go to `files`, and the folders left on the stack are returned — the rest of the walk, as separate subtrees
- * another thread can take.
+ * go to `files`, and `stack` is left holding (and returned as) the rest of the walk, separate subtrees another
+ * thread can take. Every walk here is made of these steps.
  */
 export function walkSlice(walker: TreeWalker, stack: WalkDir[], maxDirs: number, files: string[]): WalkDir[] {
   for (let read = 0; stack.length > 0 && read < maxDirs; read++) {

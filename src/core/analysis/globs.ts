@@ -181,7 +181,6 @@ export class GlobIndex {
       const part = parts[i];
       if (parts.indexOf(part) === i) this.byPart.get(part)?.collect(name, candidates);
     }
-    if (candidates.length === 0) return candidates;
     return candidates.filter((e) => file.length > e.base.length && file.startsWith(e.base) && wildmatch(e.alt.glob, file.slice(e.base.length)));
   }
 
@@ -205,8 +204,9 @@ export class GlobIndex {
   /** For each set, the indices of its positive patterns that match no file of `files`, ascending. */
   unmatchedIndices(files: readonly string[]): number[][] {
     const matched = this.compiled.map(() => new Set<number>());
+    const patterns = this.compiled.map((c) => new Set(c.positives.map((a) => a.pattern)));
     // Patterns still unmatched: once each has matched a file, the rest of the listing cannot change the answer.
-    let open = new Set(this.compiled.flatMap((c, set) => c.positives.map((a) => `${set}:${a.pattern}`))).size;
+    let open = patterns.reduce((n, p) => n + p.size, 0);
     for (let f = 0; f < files.length && open > 0; f++) {
       for (const e of this.hits(files[f])) {
         const m = matched[e.set];
@@ -217,7 +217,7 @@ export class GlobIndex {
       }
     }
     return this.compiled.map((c, set) => {
-      const compiled = new Set(c.positives.map((a) => a.pattern));
+      const compiled = patterns[set];
       const out: number[] = [];
       c.set.patterns.slice(0, MAX_GLOBS).forEach((p, i) => {
         // A positive glob that compiled to nothing (invalid, escaping, over a limit) matches nothing either.

@@ -115,16 +115,9 @@ function isWordByte(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
 }
 
-/** `@word`s the tag scanner reports: directives and their typos (`@Intent`, `@intnet`, `@debts`). */
-const wordVerdicts = new Map<string, boolean>();
+/** `@word`s the tag scanner reports: directives and their typos (`@Intent`, `@intnet`, `@debts`; typoOf memoises). */
 function isDirectiveLike(word: string): boolean {
-  let v = wordVerdicts.get(word);
-  if (v === undefined) {
-    v = directiveKind(word) !== undefined || typoOf(word) !== undefined;
-    if (wordVerdicts.size > 16384) wordVerdicts.clear();
-    wordVerdicts.set(word, v);
-  }
-  return v;
+  return directiveKind(word) !== undefined || typoOf(word) !== undefined;
 }
 
 /**
