@@ -7,7 +7,7 @@ import { WorkspaceIndex, type WorkspaceIndexOptions } from './index/workspaceInd
 import { buildGraph } from './manifest/buildGraph';
 import { parseManifest } from './manifest/parseManifest';
 import { hostDocuments } from './model/binding';
-import { isManifestPath } from './model/codeFile';
+import { isManifestPath, MANIFEST_NAME } from './model/codeFile';
 import { CodeModel } from './model/codeModel';
 import type { SymbolFinder } from './symbols/symbolFinder';
 import type { Finding, IntentGraph } from './types';
@@ -76,7 +76,7 @@ export class IntentProject {
     const { finder, ...indexOptions } = options;
     const index = new WorkspaceIndex(host, indexOptions);
     await index.build();
-    const graph = await loadGraph(host, index.files());
+    const graph = await loadGraph(host, index.filesNamed(MANIFEST_NAME));
     return new IntentProject(host, index, graph, finder);
   }
 
@@ -95,7 +95,7 @@ export class IntentProject {
 
   /** Re-reads the manifests (after a manifest changed) and rebuilds the model. */
   async reloadGraph(): Promise<IntentGraph> {
-    this.currentModel = this.modelFor(await loadGraph(this.host, this.index.files()), this.currentModel);
+    this.currentModel = this.modelFor(await loadGraph(this.host, this.index.filesNamed(MANIFEST_NAME)), this.currentModel);
     this.modelGeneration = this.index.generation;
     return this.graph;
   }

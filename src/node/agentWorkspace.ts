@@ -9,6 +9,7 @@ import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { evaluateLock, finderSymbols, indexLockSource, readLock } from '../core/lock';
 import { suspectLinksOf } from '../core/lock/summary';
 import { hostDocuments } from '../core/model/binding';
+import { MANIFEST_NAME } from '../core/model/codeFile';
 import { CodeModel } from '../core/model/codeModel';
 import { isManifestPath, loadGraph } from '../core/project';
 import { dirname } from '../core/paths';
@@ -52,7 +53,7 @@ export class NodeAgentWorkspace implements AgentWorkspace {
     const index = new WorkspaceIndex(host);
     await index.build();
     const ws = new NodeAgentWorkspace(nodePath.resolve(root), host, index, options);
-    ws.graphValue = await loadGraph(host, index.files(), ws.lastGood);
+    ws.graphValue = await loadGraph(host, index.filesNamed(MANIFEST_NAME), ws.lastGood);
     ws.startWatching();
     return ws;
   }
@@ -138,7 +139,7 @@ export class NodeAgentWorkspace implements AgentWorkspace {
       await this.workspaceIndex.apply({ changed, deleted });
       this.modelValue = undefined;
       if ([...changed, ...deleted].some(isManifestPath)) {
-        this.graphValue = await loadGraph(this.host, this.workspaceIndex.files(), this.lastGood);
+        this.graphValue = await loadGraph(this.host, this.workspaceIndex.filesNamed(MANIFEST_NAME), this.lastGood);
         this.modelValue = undefined;
         const broken = this.graphValue.findings.filter((f) => f.code === 'IL001');
         for (const f of broken) this.options.log?.(`intent-lens mcp: ${f.file}:${f.range.start.line + 1}: ${f.message} (keeping its last good items)`);

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ListingProblem } from '../core/findings/notEvaluated';
 import type { Disposable, ListOptions, WorkspaceHost } from '../core/host';
 import { normalizeRelative } from '../core/paths';
-import { CLEAN, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
+import { CLEAN, skipByPath, skippedOutcome, type FileScanOptions, type FileScanOutcome } from '../core/index/fileScan';
 import type { ListedScan, ListingScanner, ScanExecutor } from '../core/index/scanExecutor';
 import { readBounded } from './boundedRead';
 import { scanPathsSync, sparse, walkAndScanSync, type ScanReply, type ScanRequest, type WalkEnd, type WalkReply, type WalkRequest } from './scanWorker';
@@ -31,8 +31,9 @@ export interface NodeHostOptions {
    */
   readonly inThreadMaxFiles?: number;
   /**
-   * Once workers run, the calling thread keeps taking slices of the tree alongside them (default true: the
-   * command line has nothing else to do). The editor sets false: its extension host has other work.
+   * Once workers run, the calling thread keeps listing the tree for them, and scans too once all is listed
+   * (default true: the command line has nothing else to do). The editor sets false: its extension host has other
+   * work, and the workers walk the tree themselves.
    */
   readonly callerScans?: boolean;
 }
@@ -61,8 +62,6 @@ const WORKER_SLICE_DIRS = 256;
 const CALLER_SLICE_DIRS = 32;
 /** Most subtrees in one worker request. */
 const WORKER_TASKS = 64;
-/** The calling thread leaves this many queued subtrees to the workers (it also merges every reply). */
-const CALLER_LEAVES = 2;
 /** Files of one slice of the calling thread are scanned in batches of this size. */
 const OWN_BATCH = 256;
 /** Numbers the listings, so a worker knows which ignore files it already parsed belong to this one. */
@@ -216,10 +215,12 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
   /**
    * List and scan in one pass, in slices of the tree shared out as threads come free. This thread walks and
    * scans first, in slices; a tree that ends below `inThreadMaxFiles` never starts a worker. Past it, the unread
-   * subtrees go in a queue: a worker takes half of it at a time (the shallowest first), walks at most
-   * WORKER_SLICE_DIRS folders, scanning every file as it lists it, and hands back the subtrees it left unread;
-   * with `callerScans` this thread keeps taking small slices from the other end between two looks at the
-   * workers' replies. No path crosses threads twice, and one deep subtree never leaves a thread idle.
+   * subtrees go in a queue. With `callerScans`, this thread goes on listing them depth-first and the workers read
+   * and scan what it lists, in batches: each thread compiles only its own half of the hot code (two copies of all
+   * of it cost netbeans ~400 ms of CPU), and only paths cross threads, never a file's verdict twice. A worker
+   * starved of listed files (more workers than this thread can feed) walks subtrees itself, as it does when this
+   * thread has other work (the editor): half the queue at a time, the shallowest first, at most WORKER_SLICE_DIRS
+   * folders, scanning every file as it lists it and handing back the subtrees it left unread.
    */
   async *listAndScan(options: ListOptions | undefined, scanOptions: FileScanOptions): AsyncGenerator<ListedScan> {
     const walk = { exclude: options?.exclude, useGitignore: this.options.useGitignore };
@@ -249,6 +250,8 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     }
     if (stack.length === 0) return;
     const queue: { dir?: WalkDir; task: DirTask }[] = stack.map((dir) => ({ dir, task: TreeWalker.task(dir) }));
+    // Files this thread listed, waiting to be read and scanned by whichever thread comes free.
+    const toScan: string[][] = [];
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
     const listing = nextListing++;
     const ready: ListedScan[] = [];
@@ -258,7 +261,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       ready.push(step);
       wake?.();
     };
-    // Lanes wait here for subtrees while another lane's walk, still running, may hand some back.
+    // Lanes wait here for work while another lane, still running, may produce some (listed files, subtrees handed back).
     let running = 0;
     let idle: (() => void)[] = [];
     const wakeIdle = (): void => {
@@ -266,30 +269,45 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       idle = [];
       for (const w of waiting) w();
     };
-    /**
-     * Up to `count` queued subtrees: a worker takes from the front (the shallowest, biggest ones, half the queue
-     * at a time, so a request is never a lone leaf folder), this thread one from the back.
-     */
-    const take = async (count: number): Promise<{ dir?: WalkDir; task: DirTask }[] | undefined> => {
-      for (;;) {
-        if (stopped) return undefined;
-        if (queue.length > 0) {
-          running++;
-          return count > 0 ? queue.splice(0, Math.min(count, Math.ceil(queue.length / 2))) : [queue.pop()!];
-        }
-        if (running === 0) return undefined;
-        await new Promise<void>((resolve) => idle.push(resolve));
-      }
-    };
+    const waitForWork = (): Promise<void> => new Promise<void>((resolve) => idle.push(resolve));
     const finish = (rest: readonly { dir?: WalkDir; task: DirTask }[]): void => {
       for (const r of rest) queue.push(r);
       running--;
       wakeIdle();
     };
     const jobs: Promise<unknown>[] = [];
+    // This thread is listing (workers then walk only when starved); worker reads in flight.
+    let callerListing = callerScans;
+    let scanning = 0;
+    /**
+     * A worker reads and scans what this thread listed; only when nothing listed is waiting does it walk subtrees
+     * itself (the shallowest, half the queue at a time, so a request is never a lone leaf folder). Reading only,
+     * it compiles only the scanner: a second copy of the lister's cold code would cost it more than it saves.
+     */
     const workerLane = async (): Promise<void> => {
-      for (let next = await take(WORKER_TASKS); next; next = await take(WORKER_TASKS)) {
-        const tasks = next.map((n) => n.task);
+      let waited = false;
+      while (!stopped) {
+        const paths = toScan.shift();
+        if (paths) {
+          running++;
+          scanning++;
+          const results = await pool.run(this.root, paths, scanOptions);
+          scanning--;
+          emit({ paths, outcomes: results ?? sparse(scanPathsSync(this.root, paths, scanOptions)) });
+          finish([]);
+          waited = false;
+          continue;
+        }
+        // While this thread lists, a worker with reads in flight, or not yet starved for one slice, waits for it.
+        if (queue.length === 0 || (callerListing && (scanning > 0 || !waited))) {
+          if (running === 0) return;
+          waited = true;
+          await waitForWork();
+          continue;
+        }
+        waited = false;
+        running++;
+        const tasks = queue.splice(0, Math.min(WORKER_TASKS, Math.ceil(queue.length / 2))).map((n) => n.task);
         const done = await pool.walk({ root: this.root, tasks, walk, options: scanOptions, maxDirs: WORKER_SLICE_DIRS, listing }, emit);
         if (done) {
           addStats(stats, done.stats);
@@ -301,22 +319,60 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
         finish([]);
       }
     };
+    /**
+     * This thread lists depth-first from the back of the queue, a slice at a time, and queues what must be read
+     * for the workers (what the path alone decides is recorded here); once nothing is left to list, it scans
+     * from the back of what is still waiting.
+     */
     const callerLane = async (): Promise<void> => {
-      for (;;) {
-        while (queue.length <= CALLER_LEAVES && running > 0 && !stopped) await new Promise<void>((resolve) => idle.push(resolve));
-        const next = (await take(0))?.[0];
-        if (!next) return;
-        const files: string[] = [];
-        const rest = walkSlice(walker, [next.dir ?? walker.fromTask(next.task)], CALLER_SLICE_DIRS, files);
-        if (files.length > 0) emit({ paths: files, outcomes: sparse(scanPathsSync(this.root, files, scanOptions)) });
-        finish(rest.map((dir) => ({ dir, task: TreeWalker.task(dir) })));
-        // Let the workers' replies in (and the consumer run) between two slices.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      let batch: string[] = [];
+      while (!stopped) {
+        const next = queue.pop();
+        callerListing = next !== undefined;
+        if (next) {
+          running++;
+          const files: string[] = [];
+          const rest = walkSlice(walker, [next.dir ?? walker.fromTask(next.task)], CALLER_SLICE_DIRS, files);
+          const decided: string[] = [];
+          const outcomes: [number, FileScanOutcome][] = [];
+          for (const file of files) {
+            const reason = skipByPath(file);
+            if (reason) outcomes.push([decided.push(file) - 1, skippedOutcome(reason)]);
+            else if (batch.push(file) >= OWN_BATCH) {
+              toScan.push(batch);
+              batch = [];
+            }
+          }
+          // Workers with nothing waiting get what is listed so far rather than wait for a full batch.
+          if (batch.length > 0 && toScan.length === 0) {
+            toScan.push(batch);
+            batch = [];
+          }
+          if (decided.length > 0) emit({ paths: decided, outcomes });
+          finish(rest.map((dir) => ({ dir, task: TreeWalker.task(dir) })));
+          // Let the workers' replies in (and the consumer run) between two slices.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (batch.length > 0) {
+          toScan.push(batch);
+          batch = [];
+          wakeIdle();
+        }
+        const mine = toScan.pop();
+        if (mine) {
+          emit({ paths: mine, outcomes: sparse(scanPathsSync(this.root, mine, scanOptions)) });
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (running === 0) return;
+        await waitForWork();
       }
     };
-    // Two subtrees in flight per worker, so none waits for this thread between two.
-    for (let k = 0; k < pool.size * 2; k++) jobs.push(workerLane());
+    // This thread lists its first slice before the workers look for work; two requests in flight per worker, so
+    // none waits for this thread between two.
     if (callerScans) jobs.push(callerLane());
+    for (let k = 0; k < pool.size * 2; k++) jobs.push(workerLane());
     let finished = false;
     void Promise.allSettled(jobs).then(() => {
       finished = true;

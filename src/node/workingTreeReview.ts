@@ -4,6 +4,7 @@
 import type { WorkspaceHost } from '../core/host';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { hostDocuments } from '../core/model/binding';
+import { MANIFEST_NAME } from '../core/model/codeFile';
 import { loadGraph } from '../core/project';
 import { computeReview, type Review, type ReviewSide } from '../core/review/review';
 import type { SymbolFinder } from '../core/symbols/symbolFinder';
@@ -39,7 +40,7 @@ export interface WorkingTreeReview {
 export async function indexSide(host: WorkspaceHost, options: { exclude?: readonly string[]; maxFileSize?: number; finder?: SymbolFinder }): Promise<ReviewSide & { index: WorkspaceIndex }> {
   const index = new WorkspaceIndex(host, { exclude: options.exclude, maxFileSize: options.maxFileSize, concurrency: 32 });
   await index.build();
-  const graph = await loadGraph(host, index.files());
+  const graph = await loadGraph(host, index.filesNamed(MANIFEST_NAME));
   return { graph, index, documents: hostDocuments(host, options.finder) };
 }
 

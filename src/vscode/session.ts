@@ -294,7 +294,7 @@ export class FolderSession implements vscode.Disposable {
   }
 
   private async reloadGraph(): Promise<void> {
-    this.graphValue = await loadGraph(this.host, this.indexValue.files(), this.lastGood);
+    this.graphValue = await loadGraph(this.host, this.indexValue.filesNamed(MANIFEST_NAME), this.lastGood);
     this.modelValue = undefined;
   }
 

@@ -71,25 +71,29 @@ describe('NodeHost', function () {
           fs.writeFileSync(path.join(dir, 'skip-me.ts'), '// TODO only where the package does not ignore it\n');
           fs.writeFileSync(path.join(dir, 'skip-kept.ts'), '// FIXME always listed\n');
           fs.writeFileSync(path.join(dir, 'run.log'), 'TODO ignored\n');
+          // Decided from the path alone (never read): recorded as skipped by whichever thread lists it.
+          fs.writeFileSync(path.join(dir, 'icon.png'), 'TODO not code\n');
         }
       }
       const results = [];
-      // inThreadMaxFiles below the tree's size: the workers (and the calling thread's slices) are used.
-      for (const options of [{ workers: 0 }, { workers: 1, inThreadMaxFiles: 0 }, { workers: 2, inThreadMaxFiles: 100 }, { workers: 2, callerScans: false, inThreadMaxFiles: 0 }, { workers: 1 }]) {
+      // inThreadMaxFiles below the tree's size: the workers read what the calling thread lists, and walk subtrees
+      // when it cannot list fast enough for them (more likely with three).
+      for (const options of [{ workers: 0 }, { workers: 1, inThreadMaxFiles: 0 }, { workers: 2, inThreadMaxFiles: 100 }, { workers: 2, callerScans: false, inThreadMaxFiles: 0 }, { workers: 3, inThreadMaxFiles: 0 }, { workers: 1 }]) {
         const host = new NodeHost(deep, options);
         try {
           const index = new WorkspaceIndex(host);
           await index.build();
-          results.push({ files: [...index.files()].sort(), entries: [...index.allEntries()].map(([f, e]) => [f, e.tags.length, e.markers.length]).sort(), dirs: host.lastWalk.dirs, ignored: host.lastWalk.ignoredDirs + host.lastWalk.ignoredFiles });
+          results.push({ files: [...index.files()].sort(), entries: [...index.allEntries()].map(([f, e]) => [f, e.tags.length, e.markers.length]).sort(), dirs: host.lastWalk.dirs, ignored: host.lastWalk.ignoredDirs + host.lastWalk.ignoredFiles, skipped: index.skipped() });
         } finally {
           host.dispose();
         }
       }
       for (const r of results.slice(1)) assert.deepEqual(r, results[0]);
       const r = results[0];
-      // Per package: 30 × (a.ts, skip-kept.ts) always, skip-me.ts only in odd packages, its .gitignore; the root
+      // Per package: 30 × (a.ts, skip-kept.ts, icon.png) always, skip-me.ts only in odd packages, its .gitignore; the root
       // .gitignore; gen/ and *.log never.
-      assert.equal(r.files.length, 24 * 30 * 2 + 12 * 30 + 24 + 1);
+      assert.equal(r.files.length, 24 * 30 * 3 + 12 * 30 + 24 + 1);
+      assert.equal(r.skipped.unsupported, 24 * 30 + 24 + 1); // the icons and the .gitignore files
       assert.ok(!r.files.some((f) => f.includes('/gen/') || f.endsWith('.log')));
       assert.equal(r.dirs, 1 + 1 + 24 + 24 * 30 * 2);
       assert.equal(r.entries.filter(([, tags]) => tags === 1).length, 24 * 5);

@@ -300,6 +300,14 @@ export class WorkspaceIndex {
     return (this.sortedFiles ??= [...this.state.listed].sort());
   }
 
+  /** The listed files with this base name, sorted: one pass over the listing, without sorting all of it. */
+  filesNamed(name: string): string[] {
+    const suffix = '/' + name;
+    const out: string[] = [];
+    for (const file of this.state.listed) if (file === name || file.endsWith(suffix)) out.push(file);
+    return out.sort();
+  }
+
   has(file: string): boolean {
     return this.state.listed.has(file);
   }

@@ -174,7 +174,8 @@ export class CodeModel {
     if (!this.linkedSet) {
       const linked = new Set<string>();
       for (const scan of this.entries().values()) for (const tag of scan.tags) for (const ref of tag.ids) linked.add(ref.id);
-      for (const id of scopeLinked(this.graph, this.files())) linked.add(id);
+      // Without scopes there is nothing to match: a manifest-less tree of 92k files skips the sort and the code-file pass.
+      if (this.graph.scopes.length > 0) for (const id of scopeLinked(this.graph, this.files())) linked.add(id);
       for (const item of this.graph.items.values()) {
         if (item.kind === 'problem' && linked.has(item.id)) for (const kr of item.keyResults) linked.add(kr);
       }
