@@ -1,7 +1,8 @@
 // One build script, several bundles: the extension (CommonJS, vscode external), the CLI (Node 20+),
 // and the generated JSON Schema for intent.yaml. Type-checking is separate (`tsc --noEmit`).
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -42,7 +43,10 @@ if (existsSync('src/cli/main.ts')) {
       build.onResolve({ filter: /^\.\/mcp$/ }, (a) => (a.importer.endsWith(join('src', 'cli', 'agents.ts')) ? { path: './cli-mcp.js', external: true } : undefined));
     },
   };
-  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [mcpApart] });
+  // import() becomes require(): the launcher compiles this bundle as a script, which has no loader for import().
+  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [mcpApart], supported: { 'dynamic-import': false } });
+  // The `bin`: loads cli-main.js with the code cache written below.
+  builds.push({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
   builds.push({ ...common, entryPoints: ['src/cli/mcp.ts'], outfile: 'dist/cli-mcp.js' });
 }
 
@@ -67,5 +71,11 @@ if (watch) {
     await esbuild.build({ ...common, sourcemap: false, entryPoints: ['src/core/manifest/jsonSchema.ts'], outfile: out });
     const { manifestJsonSchema } = await import(new URL(out, import.meta.url).href);
     writeFileSync('dist/intent.schema.json', JSON.stringify(manifestJsonSchema(), null, 2) + '\n');
+  }
+  // V8's code cache for the CLI, written after a sample `check` of the demo so the functions a run calls are in it
+  // (this Node's only: another version rejects it and compiles as usual). A failed sample run leaves no cache.
+  if (existsSync('dist/cli-main.js') && existsSync('demo/intent.yaml')) {
+    rmSync('dist/cli-main.js.cache', { force: true });
+    spawnSync(process.execPath, ['dist/cli.js', 'check', 'demo', '--format', 'json'], { stdio: 'ignore', env: { ...process.env, INTENT_LENS_WRITE_CODE_CACHE: '1' } });
   }
 }

@@ -56,7 +56,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Run the command line of this process (the `intent-lens` launcher calls this; so does running the bundle itself). */
+export function runFromProcess(): void {
   const io = processIo(typeof INTENT_LENS_VERSION === 'string' ? INTENT_LENS_VERSION : '0.0.0-dev');
   main(process.argv.slice(2), io).then(
     (code) => {
@@ -68,5 +69,7 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromProcess();
 
 declare const INTENT_LENS_VERSION: string | undefined;
