@@ -71,7 +71,7 @@ export function codeFindings(model: FindingsModel): Finding[] {
     pushAll(findings, tagFindings(graph, file, scan));
     for (const tag of scan.tags) if (tag.kind === 'debt') for (const ref of tag.ids) anchoredDebt.add(ref.id);
   }
-  pushAll(findings, globFindings(graph, model.allFiles()));
+  pushAll(findings, globFindings(graph, () => model.allFiles()));
   const linked = model.linkedIds();
 
   for (const item of graph.items.values()) {
@@ -110,12 +110,15 @@ const globCache = new WeakMap<IntentGraph, GlobResults>();
  * IL005: globs of scopes and constraints that match no listed file. Matching every glob against every file is
  * the expensive part on big repositories and runs per edit: reused while the graph and the listing stay the same.
  */
-function globFindings(graph: IntentGraph, files: readonly string[]): readonly Finding[] {
+function globFindings(graph: IntentGraph, listing: () => readonly string[]): readonly Finding[] {
+  // All scopes and all constraints as two compiled sets: cost follows the globs that can match each file.
+  const globs = globsOf(graph);
+  // No glob, nothing to match: the sorted listing (92k paths on netbeans) is not even asked for.
+  if (graph.scopes.length === 0 && globs.constraints.length === 0) return [];
+  const files = listing();
   const hit = globCache.get(graph);
   if (hit && hit.files === files) return hit.findings;
   const findings: Finding[] = [];
-  // All scopes and all constraints as two compiled sets: cost follows the globs that can match each file.
-  const globs = globsOf(graph);
   const scopesUnmatched = globs.scopes.unmatchedIndices(files);
   graph.scopes.forEach((scope, s) => {
     for (const i of scopesUnmatched[s]) findings.push(globFinding(scope.source.manifest, scope.pathRanges?.[i] ?? scope.source.range, scope.paths[i]));
