@@ -1,6 +1,8 @@
 // Benchmark (not a timed test): our full index vs ripgrep on the same tree, incremental rescans, symbol
 // attribution and peak memory. Verifies first that our raw marker hits equal rg's, and fails loudly if not.
-//   npm run bench -- [--corpus DIR] [--runs N] [--updates N] [--index-only]   (bundled to out/bench/ with the scan worker)
+//   npm run bench -- [--corpus DIR]… [--synthetic] [--runs N] [--updates N] [--index-only]   (bundled to out/bench/ with
+//   the scan worker); several trees (each --corpus, and the generated one with --synthetic) end with a summary
+//   table that puts them side by side
 //   node --import tsx bench/bench.ts …                        (from source; workers then load through tsx)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -304,11 +306,55 @@ async function attribution(): Promise<{ windowed: AttributionFigures; worstCase:
 
 // ------------------------------------------------------------------------------------------ main
 
+/** One tree's headline figures, for the side-by-side summary of a run over several trees. */
+interface TreeSummary {
+  readonly name: string;
+  readonly listed: number;
+  readonly rgMs: number;
+  readonly checkMs: number;
+  readonly checkRatio: number;
+  readonly inProcessMs: number;
+  readonly inProcessRatio: number;
+  readonly editorOverCli: number;
+  readonly peakExtraMB: number;
+  readonly worstExpansionMs: number;
+}
+
 async function main(): Promise<void> {
   if (arg('--child-index')) return childIndex(arg('--child-index')!, false);
   if (arg('--child-editor')) return childIndex(arg('--child-editor')!, true);
   if (arg('--child-trees')) return childTrees(arg('--child-trees')!);
-  const corpusArg = arg('--corpus');
+  // Real trees (each --corpus) and, with --synthetic or without any --corpus, the generated one.
+  const trees: (string | undefined)[] = args.flatMap((a, i) => (a === '--corpus' && args[i + 1] ? [args[i + 1]] : []));
+  if (trees.length === 0 || args.includes('--synthetic')) trees.push(undefined);
+  const summaries: TreeSummary[] = [];
+  for (const tree of trees) {
+    if (summaries.length > 0) console.log('\n' + '─'.repeat(100) + '\n');
+    summaries.push(await benchTree(tree));
+  }
+  if (summaries.length > 1) printSummary(summaries);
+}
+
+/** The real trees beside the synthetic one: the targets' rows only, one column per tree. */
+function printSummary(summaries: readonly TreeSummary[]): void {
+  const rows: string[][] = [
+    ['', ...summaries.map((t) => t.name), 'target'],
+    ['listed files', ...summaries.map((t) => String(t.listed)), ''],
+    ['whole `check` process / rg', ...summaries.map((t) => `${t.checkRatio.toFixed(2)}× (${fmt(t.checkMs)} vs ${fmt(t.rgMs)} ms)`), '≤ 1.3×'],
+    ['index in-process, CLI path / rg', ...summaries.map((t) => `${t.inProcessRatio.toFixed(2)}× (${fmt(t.inProcessMs)} ms)`), '≤ 1.15×'],
+    ['index in-process, editor path / CLI path', ...summaries.map((t) => `${t.editorOverCli.toFixed(2)}×`), '≤ 1.5×'],
+    ['peak extra memory, in-process', ...summaries.map((t) => `${t.peakExtraMB.toFixed(0)} MB`), '≤ 120 MB'],
+    ['worst tree expansion (median of 3 runs)', ...summaries.map((t) => `${fmt(t.worstExpansionMs)} ms`), '< 300 ms'],
+  ];
+  const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  console.log('\n' + '─'.repeat(100) + '\nsummary, median of the paired runs of each tree (same machine, same session):');
+  for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(w[i])).join('  │  '));
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync(path.join('bench-results', 'summary.json'), JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, trees: summaries }, null, 2) + '\n');
+  console.log('\nwrote bench-results/summary.json');
+}
+
+async function benchTree(corpusArg: string | undefined): Promise<TreeSummary> {
   const corpus = corpusArg ? { root: path.resolve(corpusArg), files: NaN, bytes: NaN } : ensureCorpus(console.log);
   const root = corpus.root;
   const rg = ensureRipgrep();
@@ -434,6 +480,18 @@ async function main(): Promise<void> {
   const out = path.join('bench-results', corpusArg ? `bench-${path.basename(root)}.json` : 'bench.json');
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
+  return {
+    name: corpusArg ? path.basename(root) : 'synthetic',
+    listed: ours[0].files,
+    rgMs,
+    checkMs: hasCli ? median(cliRuns.map((c) => c.ms)) : NaN,
+    checkRatio: pairedCli,
+    inProcessMs: inProc,
+    inProcessRatio: pairedInProc,
+    editorOverCli: pairedEditor / pairedInProc,
+    peakExtraMB: mem.peakExtraMB,
+    worstExpansionMs: tree.worstMs,
+  };
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@
 // src/search/searchService.ts as soon as the workbench is restored, and time until its first CodeLens renders.
 // A measurement (printed), not a test. Needs `npm run build` and the tools of scripts/vscode/setup.sh.
 //   node bench/coldWindow.mjs [--runs 3] [--workspace demo] [--extension DIR (another build, to compare)]
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -46,12 +47,39 @@ async function once(run) {
   await page.locator('.codelens-decoration a').first().waitFor({ timeout: 60_000 });
   const lensed = Date.now();
   console.log(`run ${run}: workbench restored ${restored - t0} ms after load; file open +${opened - restored} ms; first lens ${lensed - opened} ms after the tab opened (${lensed - t0} ms after page load)`);
+  // Where the time went, from the logs: when the extension host activated Intent Lens and when its first index
+  // was in, relative to the tab opening (negative: before it). The rest, up to the lens, is the editor's.
+  for (const [label, at] of logMoments(temp)) console.log(`        ${label}: ${at - opened >= 0 ? '+' : ''}${at - opened} ms from the tab opening`);
   await browser.close();
   browser = undefined;
   await server.stop();
   server = undefined;
   removeDir(temp);
   return lensed - opened;
+}
+
+/** [label, epoch ms] of the activation (extension host log) and the first index (Intent Lens log). */
+function logMoments(temp) {
+  const logs = path.join(temp, 'user-data', 'logs');
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else files.push(path.join(dir, e.name));
+    }
+  };
+  walk(logs);
+  // Log lines start with a local time "2026-12-01 19:58:32.573", on this machine's clock like Date.now().
+  const at = (line) => Date.parse(line.slice(0, 23).replace(' ', 'T'));
+  const moments = [];
+  const find = (name, pattern, label) => {
+    const file = files.find((f) => path.basename(f) === name);
+    const line = file && fs.readFileSync(file, 'utf8').split('\n').find((l) => pattern.test(l));
+    if (line && !Number.isNaN(at(line))) moments.push([label, at(line)]);
+  };
+  find('remoteexthost.log', /_doActivateExtension intent-lens\./, 'Intent Lens activated');
+  find('Intent Lens.log', /\bindexed \S+: \d+ files/, 'first index complete');
+  return moments;
 }
 
 async function main() {
