@@ -300,7 +300,8 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
         }
         // While this thread lists, a worker with reads in flight, or not yet starved for one slice, waits for it.
         if (queue.length === 0 || (callerListing && (scanning > 0 || !waited))) {
-          if (running === 0) return;
+          // Done only when nothing is left to list or read and no one running can add any.
+          if (queue.length === 0 && running === 0) return;
           waited = true;
           await waitForWork();
           continue;
