@@ -3,7 +3,7 @@
 // (`npm test` builds before the unit tests).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,7 +41,21 @@ describe('the built intent-lens command', function () {
     const copy = join(dir, 'dist-copy');
     cpSync(DIST, copy, { recursive: true });
     try {
-      writeFileSync(join(copy, 'cli-main.js.cache'), Buffer.from('not a V8 code cache'));
+      // Another build of the same length (V8 alone would take its cache): one message changed, same size.
+      const main = readFileSync(join(copy, 'cli-main.js'), 'utf8');
+      const changed = main.replace('needs at least one ID', 'needs at least one Id');
+      assert.notEqual(changed, main);
+      assert.equal(changed.length, main.length);
+      writeFileSync(join(copy, 'cli-main.js'), changed);
+      writeFileSync(join(dir, 'src', 'b.ts'), '// @intent\nexport const c = 3;\n');
+      const stale = run(join(copy, 'cli.js'), ['check', dir]);
+      assert.match(stale.err, /code cache stale/);
+      assert.match(stale.out, /@intent needs at least one Id/);
+      rmSync(join(dir, 'src', 'b.ts'));
+      // Bytes that are not a cache for this Node at all, behind the right digest: V8 refuses them.
+      const digest = readFileSync(join(DIST, 'cli-main.js.cache')).subarray(0, 20);
+      writeFileSync(join(copy, 'cli-main.js'), main);
+      writeFileSync(join(copy, 'cli-main.js.cache'), Buffer.concat([digest, Buffer.from('not a V8 code cache')]));
       const r = run(join(copy, 'cli.js'), ['check', dir, '--format', 'json']);
       assert.match(r.err, /code cache rejected/);
       assert.equal(r.code, 1);
