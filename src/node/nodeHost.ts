@@ -174,6 +174,21 @@ class WorkerPool implements Disposable {
   }
 }
 
+/**
+ * The files whose outcome the path alone decides (never opened: no comment syntax, minified by name), as a step
+ * of the listing; the others go on `toRead`.
+ */
+function splitByPath(files: readonly string[], toRead: string[]): ListedScan | undefined {
+  const decided: string[] = [];
+  const outcomes: [number, FileScanOutcome][] = [];
+  for (const file of files) {
+    const reason = skipByPath(file);
+    if (reason) outcomes.push([decided.push(file) - 1, skippedOutcome(reason)]);
+    else toRead.push(file);
+  }
+  return decided.length > 0 ? { paths: decided, outcomes } : undefined;
+}
+
 function addStats(into: WalkStats, add: WalkStats): void {
   into.dirs += add.dirs;
   into.files += add.files;
@@ -213,10 +228,11 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
   }
 
   /**
-   * List and scan in one pass, in slices of the tree shared out as threads come free. This thread walks and
-   * scans first, in slices; a tree that ends below `inThreadMaxFiles` never starts a worker. Past it, the unread
-   * subtrees go in a queue. With `callerScans`, this thread goes on listing them depth-first and the workers read
-   * and scan what it lists, in batches: each thread compiles only its own half of the hot code (two copies of all
+   * List and scan in one pass, in slices of the tree shared out as threads come free. This thread walks first,
+   * in slices (the editor's scanning as it goes, the command line's reading only after); a tree that ends below
+   * `inThreadMaxFiles` never starts a worker. Past it, the unread subtrees go in a queue. With `callerScans`, this
+   * thread goes on listing them depth-first and the workers read and scan what it lists, in batches, beginning
+   * with what it listed alone: each thread compiles only its own half of the hot code (two copies of all
    * of it cost netbeans ~400 ms of CPU), and only paths cross threads, never a file's verdict twice. A worker
    * starved of listed files (more workers than this thread can feed) walks subtrees itself, as it does when this
    * thread has other work (the editor): half the queue at a time, the shallowest first, at most WORKER_SLICE_DIRS
@@ -235,11 +251,22 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     const inThreadMax = this.options.inThreadMaxFiles ?? IN_THREAD_TREE_FILES;
     // Alone first: workers cost a Node start-up each and cold code twice; they only pay off on a big tree. In
     // slices, with the event loop let in between two (the extension host keeps answering while it lists).
+    // The command line lists first and reads after: on a big tree the files listed so far become the worker's
+    // first batches instead of this thread's, and the second core starts sooner (netbeans and spring-framework
+    // 3-6 % faster); on a small one the same reads come after the listing.
     let stack: WalkDir[] = [walker.rootDir()];
+    const listFirst = callerScans;
+    const readable: string[] = [];
     for (let listed = 0; stack.length > 0 && listed <= inThreadMax; ) {
       const files: string[] = [];
       stack = walkSlice(walker, stack, CALLER_SLICE_DIRS, files);
       listed += files.length;
+      if (listFirst) {
+        const decided = splitByPath(files, readable);
+        if (decided) yield decided;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
       // The event loop is let in after each batch (even inside one huge folder) and after a slice of folders only.
       for (let i = 0; i < files.length; i += OWN_BATCH) {
         const paths = files.slice(i, i + OWN_BATCH);
@@ -248,10 +275,18 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       }
       if (files.length === 0 && stack.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (stack.length === 0) return;
+    if (stack.length === 0) {
+      for (let i = 0; i < readable.length; i += OWN_BATCH) {
+        const paths = readable.slice(i, i + OWN_BATCH);
+        yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return;
+    }
     const queue: { dir?: WalkDir; task: DirTask }[] = stack.map((dir) => ({ dir, task: TreeWalker.task(dir) }));
     // Files this thread listed, waiting to be read and scanned by whichever thread comes free.
     const toScan: string[][] = [];
+    for (let i = 0; i < readable.length; i += OWN_BATCH) toScan.push(readable.slice(i, i + OWN_BATCH));
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
     const listing = nextListing++;
     const ready: ListedScan[] = [];
@@ -334,12 +369,10 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
           running++;
           const files: string[] = [];
           const rest = walkSlice(walker, [next.dir ?? walker.fromTask(next.task)], CALLER_SLICE_DIRS, files);
-          const decided: string[] = [];
-          const outcomes: [number, FileScanOutcome][] = [];
-          for (const file of files) {
-            const reason = skipByPath(file);
-            if (reason) outcomes.push([decided.push(file) - 1, skippedOutcome(reason)]);
-            else if (batch.push(file) >= OWN_BATCH) {
+          const toRead: string[] = [];
+          const decided = splitByPath(files, toRead);
+          for (const file of toRead) {
+            if (batch.push(file) >= OWN_BATCH) {
               toScan.push(batch);
               batch = [];
             }
@@ -349,7 +382,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
             toScan.push(batch);
             batch = [];
           }
-          if (decided.length > 0) emit({ paths: decided, outcomes });
+          if (decided) emit(decided);
           finish(rest.map((dir) => ({ dir, task: TreeWalker.task(dir) })));
           // Let the workers' replies in (and the consumer run) between two slices.
           await new Promise<void>((resolve) => setImmediate(resolve));
