@@ -64,6 +64,8 @@ const CALLER_SLICE_DIRS = 32;
 const WORKER_TASKS = 64;
 /** Files of one slice of the calling thread are scanned in batches of this size. */
 const OWN_BATCH = 256;
+/** Files listed by the calling thread go to be read in batches of this size (256 and 1024 were 2 % slower on netbeans). */
+const READ_BATCH = 512;
 /** Numbers the listings, so a worker knows which ignore files it already parsed belong to this one. */
 let nextListing = 1;
 /**
@@ -276,8 +278,8 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
       if (files.length === 0 && stack.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (stack.length === 0) {
-      for (let i = 0; i < readable.length; i += OWN_BATCH) {
-        const paths = readable.slice(i, i + OWN_BATCH);
+      for (let i = 0; i < readable.length; i += READ_BATCH) {
+        const paths = readable.slice(i, i + READ_BATCH);
         yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -286,7 +288,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     const queue: { dir?: WalkDir; task: DirTask }[] = stack.map((dir) => ({ dir, task: TreeWalker.task(dir) }));
     // Files this thread listed, waiting to be read and scanned by whichever thread comes free.
     const toScan: string[][] = [];
-    for (let i = 0; i < readable.length; i += OWN_BATCH) toScan.push(readable.slice(i, i + OWN_BATCH));
+    for (let i = 0; i < readable.length; i += READ_BATCH) toScan.push(readable.slice(i, i + READ_BATCH));
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
     const listing = nextListing++;
     const ready: ListedScan[] = [];
@@ -372,7 +374,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
           const toRead: string[] = [];
           const decided = splitByPath(files, toRead);
           for (const file of toRead) {
-            if (batch.push(file) >= OWN_BATCH) {
+            if (batch.push(file) >= READ_BATCH) {
               toScan.push(batch);
               batch = [];
             }
