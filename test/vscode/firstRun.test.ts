@@ -12,7 +12,7 @@ interface Provider {
 }
 interface Api {
   settled(): Promise<void>;
-  services: { sessions: { all(): { findings(): { code: string }[]; graph: { manifests: unknown[] } }[] } };
+  services: { sessions: { all(): { findings(): { code: string }[]; graph: { manifests: unknown[] }; index: { has(path: string): boolean } }[] } };
   testing: { objectivesTree: Provider; constraintsTree: Provider; debtTree: Provider; contextTree: Provider; reviewTree: Provider; computeReview(): Promise<unknown>; reviewState(): string };
 }
 
@@ -82,7 +82,22 @@ const label = (p: Provider, n: unknown) => {
 
   it('shows an untriaged TODO before any manifest exists', async () => {
     const todo = vscode.Uri.joinPath(folder(), 'src/app.ts');
-    await vscode.workspace.fs.writeFile(todo, new TextEncoder().encode('export function start(): void {\n  // TODO: read the port from the environment\n}\n'));
+    const text = new TextEncoder().encode('export function start(): void {\n  // TODO: read the port from the environment\n}\n');
+    await vscode.workspace.fs.writeFile(todo, text);
+    // VS Code's folder watcher can miss a file created while it is still starting (seen once in a CI run: the
+    // event never came, in this window's first seconds). Written again every 5 s until the index has it.
+    const session = api.services.sessions.all()[0];
+    let written = Date.now();
+    await waitFor('the new file in the index', async () => {
+      await api.settled();
+      if (session.index.has('src/app.ts')) return true;
+      if (Date.now() - written > 5000) {
+        console.warn('firstRun: the watcher has not reported src/app.ts after 5 s; writing it again');
+        await vscode.workspace.fs.writeFile(todo, text);
+        written = Date.now();
+      }
+      return false;
+    }, 30_000);
     const p = api.testing.debtTree;
     const untriaged = await waitFor('Untriaged before a manifest', async () => {
       await api.settled();
