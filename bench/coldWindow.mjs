@@ -61,14 +61,7 @@ async function once(run) {
 /** [label, epoch ms] of the activation (extension host log) and the first index (Intent Lens log). */
 function logMoments(temp) {
   const logs = path.join(temp, 'user-data', 'logs');
-  const files = [];
-  const walk = (dir) => {
-    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      if (e.isDirectory()) walk(path.join(dir, e.name));
-      else files.push(path.join(dir, e.name));
-    }
-  };
-  walk(logs);
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).map((f) => path.join(logs, f)) : [];
   // Log lines start with a local time "2026-12-01 19:58:32.573", on this machine's clock like Date.now().
   const at = (line) => Date.parse(line.slice(0, 23).replace(' ', 'T'));
   const moments = [];

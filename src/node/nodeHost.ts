@@ -191,6 +191,11 @@ function splitByPath(files: readonly string[], toRead: string[]): ListedScan | u
   return decided.length > 0 ? { paths: decided, outcomes } : undefined;
 }
 
+/** Lets the event loop in (worker replies, the consumer of the listing, the extension host's other work). */
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 function addStats(into: WalkStats, add: WalkStats): void {
   into.dirs += add.dirs;
   into.files += add.files;
@@ -257,38 +262,36 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
     // first batches instead of this thread's, and the second core starts sooner (netbeans and spring-framework
     // 3-6 % faster); on a small one the same reads come after the listing.
     let stack: WalkDir[] = [walker.rootDir()];
-    const listFirst = callerScans;
     const readable: string[] = [];
     for (let listed = 0; stack.length > 0 && listed <= inThreadMax; ) {
       const files: string[] = [];
       stack = walkSlice(walker, stack, CALLER_SLICE_DIRS, files);
       listed += files.length;
-      if (listFirst) {
+      if (callerScans) {
         const decided = splitByPath(files, readable);
         if (decided) yield decided;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
         continue;
       }
       // The event loop is let in after each batch (even inside one huge folder) and after a slice of folders only.
       for (let i = 0; i < files.length; i += OWN_BATCH) {
         const paths = files.slice(i, i + OWN_BATCH);
         yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
-      if (files.length === 0 && stack.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (files.length === 0 && stack.length > 0) await nextTurn();
     }
+    // Files this thread listed, waiting to be read and scanned: here on a small tree, else by whichever thread comes free.
+    const toScan: string[][] = [];
+    for (let i = 0; i < readable.length; i += READ_BATCH) toScan.push(readable.slice(i, i + READ_BATCH));
     if (stack.length === 0) {
-      for (let i = 0; i < readable.length; i += READ_BATCH) {
-        const paths = readable.slice(i, i + READ_BATCH);
+      for (const paths of toScan) {
         yield { paths, outcomes: sparse(scanPathsSync(this.root, paths, scanOptions)) };
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       return;
     }
     const queue: { dir?: WalkDir; task: DirTask }[] = stack.map((dir) => ({ dir, task: TreeWalker.task(dir) }));
-    // Files this thread listed, waiting to be read and scanned by whichever thread comes free.
-    const toScan: string[][] = [];
-    for (let i = 0; i < readable.length; i += READ_BATCH) toScan.push(readable.slice(i, i + READ_BATCH));
     const pool = (this.pool ??= new WorkerPool(this.workerCount, workerScript()!));
     const listing = nextListing++;
     const ready: ListedScan[] = [];
@@ -387,7 +390,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
           if (decided) emit(decided);
           finish(rest.map((dir) => ({ dir, task: TreeWalker.task(dir) })));
           // Let the workers' replies in (and the consumer run) between two slices.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
           continue;
         }
         if (batch.length > 0) {
@@ -398,7 +401,7 @@ export class NodeHost implements WorkspaceHost, ScanExecutor, ListingScanner, Di
         const mine = toScan.pop();
         if (mine) {
           emit({ paths: mine, outcomes: sparse(scanPathsSync(this.root, mine, scanOptions)) });
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
           continue;
         }
         if (running === 0) return;
