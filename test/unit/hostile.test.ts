@@ -160,14 +160,18 @@ describe('hostile repositories: bounded cost, no silent pass (#15)', function ()
     const argv = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
     let status = 0;
     let out = '';
+    let err = '';
     try {
       out = execFileSync(argv[0], [...argv.slice(1), 'check', dir], { encoding: 'utf8', cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: os.tmpdir() } });
     } catch (e) {
       status = (e as { status: number }).status;
       out = String((e as { stdout: string }).stdout);
+      err = String((e as { stderr: string }).stderr);
     }
-    assert.equal(status, 1, out);
-    assert.match(out, /^intent\.yaml:1:1: error IL009 manifest 'intent\.yaml' could not be read/m);
+    // nobody must be able to read this checkout to run the CLI from it (a clone under a 0700 `mktemp -d` folder
+    // cannot): stderr then says so.
+    assert.equal(status, 1, out + err);
+    assert.match(out, /^intent\.yaml:1:1: error IL009 manifest 'intent\.yaml' could not be read/m, err);
   });
 
   it('row 15: folders past PATH_MAX are IL009 naming the folder, not a silent skip', async () => {
